@@ -16,8 +16,12 @@ public final class Money implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
-    /** "152500", "152.500", "152,500", optionally with "Rp" and spaces; separators only between groups of three. */
-    private static final Pattern INPUT = Pattern.compile("-?\\d{1,3}([.,]\\d{3})*|-?\\d+");
+    /**
+     * "152500", "152.500", "152,500", optionally with "Rp" and spaces; separators only between groups of three,
+     * and one kind of separator per amount: "1,500.000" (English 1500 with a decimal point) or "1.500,000"
+     * would otherwise be read as a million rupiah.
+     */
+    private static final Pattern INPUT = Pattern.compile("-?\\d{1,3}([.,])\\d{3}(\\1\\d{3})*|-?\\d+");
 
     private final long rupiah;
 
@@ -31,7 +35,7 @@ public final class Money implements Comparable<Money> {
 
     /**
      * Parses what a clerk types or a file carries: {@code 152500}, {@code 152.500}, {@code Rp 152.500},
-     * {@code Rp152,500}. A decimal fraction ({@code 152500,50}) is refused because rupiah have no minor unit.
+     * {@code Rp152,500}, {@code Rp. 152.500}. A decimal fraction ({@code 152500,50}) is refused because rupiah have no minor unit.
      *
      * @throws IllegalArgumentException naming the text when it is not a whole rupiah amount
      */
@@ -43,6 +47,9 @@ public final class Money implements Comparable<Money> {
         }
         if (s.regionMatches(true, 0, "Rp", 0, 2)) {
             s = s.substring(2).strip();
+            if (s.startsWith(".")) {
+                s = s.substring(1).strip(); // "Rp. 152.500", as many Indonesian bills write it
+            }
         }
         if (negative) {
             s = "-" + s;

@@ -1,9 +1,9 @@
 package id.loket.journal;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Integrity check, backup and restore of the ledger: what {@code loket verify}, {@code loket backup} and
@@ -59,7 +59,14 @@ public final class LedgerMaintenance {
                         + "): run 'loket verify' on the ledger; no backup was kept.");
             }
             long bytes = Files.size(part);
-            Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                // No ATOMIC_MOVE: with it, Linux rename(2) and Windows MoveFileEx replace a file that appeared
+                // at the target while the copy was made. A plain move in the same folder is still a rename,
+                // and refuses an existing target.
+                Files.move(part, out);
+            } catch (FileAlreadyExistsException e) {
+                throw new LedgerException(out + " already exists: choose a new file name (nothing was overwritten).");
+            }
             return new BackupResult(out, report.entries(), bytes);
         } catch (IOException e) {
             throw new LedgerException("Cannot write the backup to " + out + ": " + e.getMessage()

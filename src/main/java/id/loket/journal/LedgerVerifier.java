@@ -74,7 +74,9 @@ public final class LedgerVerifier {
         private final List<String> problems = new ArrayList<>();
         private OptionalLong firstBad = OptionalLong.empty();
         private String previousHash = EntryHash.GENESIS;
+        /** Entries read; kept apart from the id expected next so a gap does not inflate the report's count. */
         private long count;
+        private long expectedId = 1;
 
         Fold(Set<AccountCode> accounts) {
             this.accounts = accounts;
@@ -84,10 +86,11 @@ public final class LedgerVerifier {
             count++;
             long id = recorded.id();
             JournalEntry entry = recorded.entry();
-            if (id != count) {
-                bad(id, "entry " + id + " follows entry " + (count - 1) + ": entries are missing or out of order");
-                count = id;
+            if (id != expectedId) {
+                bad(id, "entry " + id + " follows entry " + (expectedId - 1)
+                        + ": entries are missing or out of order");
             }
+            expectedId = id + 1;
             if (!recorded.previousHash().equals(previousHash)) {
                 bad(id, "entry " + id + " does not chain to the entry before it (previous hash differs)");
             }

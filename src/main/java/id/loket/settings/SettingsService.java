@@ -12,8 +12,10 @@ public final class SettingsService {
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    static final String LANGUAGE = "ui.language";
-    static final String GATEWAY_URL = "gateway.url";
+    public static final String LANGUAGE = "ui.language";
+    public static final String GATEWAY_URL = "gateway.url";
+    public static final String GATEWAY_MERCHANT = "gateway.merchant";
+    public static final String GATEWAY_SECRET = "gateway.secret";
 
     private final SettingsStore store;
 

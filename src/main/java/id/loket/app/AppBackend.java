@@ -1,0 +1,72 @@
+package id.loket.app;
+
+import id.loket.cli.Backend;
+import id.loket.cli.CliServices;
+import id.loket.cli.GlobalOptions;
+import id.loket.settings.SettingsService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Connects the command line to the composition root: resolves the data directory and the per-run settings
+ * from the options and the environment, and opens {@link AppServices} or the GUI on them.
+ */
+final class AppBackend implements Backend {
+
+    private final Map<String, String> env;
+    private final String osName;
+    private final String userHome;
+    private final Clock clock;
+    private final String version = AppVersion.read();
+    private volatile boolean guiRunning;
+
+    AppBackend(Map<String, String> env, String osName, String userHome, Clock clock) {
+        this.env = Map.copyOf(env);
+        this.osName = osName;
+        this.userHome = userHome;
+        this.clock = clock;
+    }
+
+    @Override
+    public CliServices open(GlobalOptions options) {
+        return AppServices.open(dataDirectory(options), overrides(options), clock);
+    }
+
+    @Override
+    public void startGui(GlobalOptions options) {
+        Path root = dataDirectory(options);
+        guiRunning = new GuiLauncher(version).start(() -> AppServices.open(root, overrides(options), clock));
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    boolean guiRunning() {
+        return guiRunning;
+    }
+
+    Path dataDirectory(GlobalOptions options) {
+        return DataDirectory.resolve(options.dataDir(), env, osName, userHome);
+    }
+
+    /** Gateway settings for this run: an option wins over the environment, which wins over the settings file. */
+    Map<String, String> overrides(GlobalOptions options) {
+        Map<String, String> o = new HashMap<>();
+        put(o, SettingsService.GATEWAY_URL, options.gatewayUrl(), "LOKET_GATEWAY_URL");
+        put(o, SettingsService.GATEWAY_MERCHANT, options.merchant(), "LOKET_MERCHANT");
+        put(o, SettingsService.GATEWAY_SECRET, options.secret(), "LOKET_SECRET");
+        return o;
+    }
+
+    private void put(Map<String, String> o, String key, Optional<String> option, String envName) {
+        Optional<String> value = option.or(() -> Optional.ofNullable(env.get(envName)))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+        value.ifPresent(v -> o.put(key, v));
+    }
+}

@@ -1,0 +1,21 @@
+package id.loket.cli;
+
+/**
+ * What the command line needs from the composition root: the services on a data directory, and the GUI.
+ * The CLI parses the global options first and only then asks for services, because the options decide which
+ * data directory (and so which ledger) the services use.
+ */
+public interface Backend {
+
+    /**
+     * Opens the data directory and the services on it.
+     *
+     * @throws RuntimeException with a message that says what went wrong and what to do
+     */
+    CliServices open(GlobalOptions options);
+
+    /** Starts the GUI on the data directory; returns once it runs (the JVM lives on while its window is open). */
+    void startGui(GlobalOptions options);
+
+    String version();
+}

@@ -1,0 +1,15 @@
+package id.loket.cli;
+
+import id.loket.journal.LedgerMaintenance;
+import java.nio.file.Path;
+
+/** The services a command may use, opened on one data directory and closed when the command ends. */
+public interface CliServices extends AutoCloseable {
+
+    Path dataDirectory();
+
+    LedgerMaintenance maintenance();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,99 @@
+package id.loket.ledger;
+
+import id.loket.journal.JournalStore;
+import id.loket.journal.LedgerException;
+import id.loket.journal.LedgerSnapshots;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The live ledger file, opened for the app's lifetime: the one place that opens it, so the checks that keep
+ * a wrong file from being touched run every time. {@link #open} refuses (and leaves byte for byte as it was) a
+ * file that is not SQLite, an SQLite file of another program, or a ledger from a newer Loket; otherwise it
+ * migrates the schema and holds a shared lock on the data directory until {@link #close}, so a restore
+ * elsewhere cannot pull the file away.
+ */
+public final class LedgerDatabase implements AutoCloseable {
+
+    private final Path file;
+    private final DirectoryLock lock;
+    private final SqliteConnections connections;
+    private final SqliteJournalStore journal;
+    private final SqliteLedgerSnapshots snapshots;
+
+    private LedgerDatabase(Path file, DirectoryLock lock, SqliteConnections connections, LedgerSchema schema,
+            Clock clock) {
+        this.file = file;
+        this.lock = lock;
+        this.connections = connections;
+        this.journal = new SqliteJournalStore(connections);
+        this.snapshots = new SqliteLedgerSnapshots(connections, lock, schema, clock);
+    }
+
+    /**
+     * Opens (creating if need be) the ledger at {@code ledgerFile}, migrated to the newest schema.
+     *
+     * @throws LedgerException naming what is wrong and what to do: not a Loket ledger, from a newer Loket, a
+     *     restore running on the directory, a disk or permission problem
+     */
+    public static LedgerDatabase open(Path ledgerFile) {
+        return open(ledgerFile, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that names the copies a restore keeps. */
+    public static LedgerDatabase open(Path ledgerFile, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        Path file = ledgerFile.toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        // Refuse a foreign file before anything else, the lock file included, is created next to it.
+        LedgerFormat.requireSqliteOrAbsent(file, LedgerFormat.Role.LIVE);
+        createFolder(folder);
+        DirectoryLock lock = DirectoryLock.shared(folder.resolve(DirectoryLock.FILE_NAME));
+        try {
+            LedgerSchema schema = LedgerSchema.fromClassPath();
+            SqliteConnections connections = new SqliteConnections(file);
+            connections.migrateAndOpen(schema);
+            return new LedgerDatabase(file, lock, connections, schema, clock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The journal: appends and reads. */
+    public JournalStore journal() {
+        return journal;
+    }
+
+    /** Backups of this ledger, inspection of other ledger files, and restore. */
+    public LedgerSnapshots snapshots() {
+        return snapshots;
+    }
+
+    /** The ledger file (absolute). */
+    public Path file() {
+        return file;
+    }
+
+    /** Closes the connections (SQLite checkpoints the WAL into the file) and lets go of the data directory. */
+    @Override
+    public void close() {
+        try {
+            connections.close();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new LedgerException("Cannot create the data folder " + folder + " (" + e.getMessage()
+                    + "): choose another --data-dir, or check its permissions.", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package id.loket.ui;
+
+import java.net.URL;
+import java.util.Optional;
+
+/**
+ * Every FXML view of the application, in one place, so a renamed or missing file shows up in one test
+ * ({@code FxmlFileTest}) instead of at a clerk's counter. A view {@code XView} lives in {@code fxml/x.fxml}.
+ */
+public enum FxmlFile {
+    /** The main window: navigation, content area and status bar ({@link ShellView}). */
+    SHELL("/fxml/shell.fxml"),
+    /** The honest placeholder of a section that is not built yet ({@link ComingView}). */
+    COMING("/fxml/coming.fxml");
+
+    private final String path;
+
+    FxmlFile(String path) {
+        this.path = path;
+    }
+
+    /** The class-path resource name, e.g. {@code /fxml/shell.fxml}. */
+    public String path() {
+        return path;
+    }
+
+    /** The packaged file, or empty when it is missing from the build. */
+    public Optional<URL> url() {
+        return Optional.ofNullable(FxmlFile.class.getResource(path));
+    }
+}

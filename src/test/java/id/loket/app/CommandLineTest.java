@@ -1,0 +1,115 @@
+package id.loket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.cli.LoketCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end, through the real composition root, on temporary data directories. */
+class CommandLineTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        AppBackend backend = new AppBackend(Map.of("LOKET_HOME", tmp.resolve("home").toString()), "Linux",
+                tmp.toString(), Clock.systemUTC());
+        CommandLine cli = LoketCommand.commandLine(backend);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("verify", "backup", "restore", "--data-dir");
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Loket ").doesNotContain("unknown");
+    }
+
+    @Test
+    void anUnknownCommandPrintsUsageAndExitsOne() {
+        assertThat(run("frobnicate")).isEqualTo(1);
+        assertThat(err.toString()).contains("frobnicate").contains("Usage: loket");
+    }
+
+    @Test
+    void verifyOnAFreshDataDirectorySaysTheLedgerIsSound() {
+        assertThat(run("verify")).isZero();
+        assertThat(out.toString()).contains("is sound", "0 entries");
+        assertThat(tmp.resolve("home/ledger.db")).exists();
+        assertThat(tmp.resolve("home/logs/loket.log")).exists();
+    }
+
+    @Test
+    void verifyJsonIsMachineReadable() {
+        assertThat(run("verify", "--json")).isZero();
+        assertThat(out.toString()).contains("\"sound\" : true", "\"entries\" : 0", "\"first_bad_entry\" : null");
+    }
+
+    @Test
+    void dataDirOptionWorksAfterTheCommandToo() {
+        Path other = tmp.resolve("other");
+        assertThat(run("verify", "--data-dir", other.toString())).isZero();
+        assertThat(other.resolve("ledger.db")).exists();
+    }
+
+    @Test
+    void backupThenRestoreRoundTrips() {
+        Path backup = tmp.resolve("backup.db");
+        assertThat(run("backup", "--out", backup.toString())).isZero();
+        assertThat(backup).exists();
+        assertThat(out.toString()).contains("Backup written", "verified");
+        assertThat(run("restore", "--from", backup.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Ledger restored");
+    }
+
+    @Test
+    void backupRefusesToOverwriteAFile() throws IOException {
+        Path existing = Files.writeString(tmp.resolve("precious.txt"), "keep me");
+        assertThat(run("backup", "--out", existing.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("already exists");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+    }
+
+    @Test
+    void restoreRefusesAFileThatIsNotALedger() throws IOException {
+        Path junk = Files.writeString(tmp.resolve("junk.db"), "this is not a database, just some text".repeat(10));
+        assertThat(run("restore", "--from", junk.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("not a Loket ledger");
+    }
+
+    @Test
+    void aLedgerThatIsNotSqliteIsRefusedAndLeftAlone() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        byte[] junk = "PK\u0003\u0004 a zip file, not a ledger".repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(home.resolve("ledger.db"), junk);
+        assertThat(run("verify")).isEqualTo(1);
+        assertThat(err.toString()).contains("not a Loket ledger");
+        assertThat(Files.readAllBytes(home.resolve("ledger.db"))).isEqualTo(junk);
+    }
+
+    @Test
+    void anUnwritableDataDirectoryIsNamed() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertThat(run("--data-dir", file.resolve("loket").toString(), "verify")).isEqualTo(1);
+        assertThat(err.toString()).contains("Cannot write to the data directory", "--data-dir");
+    }
+}

@@ -1,0 +1,49 @@
+package id.loket.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every FXML file is packaged, and loads in every language with the controllers the window registers. */
+@ExtendWith(ApplicationExtension.class)
+class FxmlFileTest {
+
+    /** Nothing here needs the background; the ledger check is never started. */
+    private static final Executor UNUSED = command -> {
+        throw new AssertionError("no background work expected");
+    };
+
+    @Start
+    void start(Stage stage) {
+        // Only the toolkit is needed.
+    }
+
+    @Test
+    void everyFileIsPackaged() {
+        for (FxmlFile file : FxmlFile.values()) {
+            assertThat(file.url()).as(file.path()).isPresent();
+        }
+    }
+
+    @Test
+    void everyFileLoadsInEveryLanguageWithItsRegisteredController() throws Exception {
+        for (String language : new String[] {"id", "en"}) {
+            MainWindow window = new MainWindow(TestContexts.shop()
+                    .settings(new InMemorySettingsStore().with("ui.language", language))
+                    .context(UNUSED));
+            for (FxmlFile file : FxmlFile.values()) {
+                ViewLoader.View<Object> view = WaitForAsyncUtils.asyncFx(() -> window.views().load(file, Object.class))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(view.root()).as(file.path()).isNotNull();
+                assertThat(view.controller()).as(file.path()).isNotNull();
+            }
+        }
+    }
+}

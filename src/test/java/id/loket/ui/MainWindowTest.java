@@ -1,0 +1,126 @@
+package id.loket.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.api.FxAssert.verifyThat;
+import static org.testfx.matcher.base.NodeMatchers.isVisible;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window as the clerk meets it: a sandbox shop, Indonesian, with a sound three-entry ledger. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final InMemorySettingsStore settings = new InMemorySettingsStore();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new MainWindow(TestContexts.shop().settings(settings).context(background)).show(stage);
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void opensInIndonesianWithSandboxShownAndTheFocusOnTheNavigation(FxRobot robot) {
+        assertThat(stage.getTitle()).isEqualTo("Loket");
+        assertThat(stage.getMinWidth()).isEqualTo(MainWindow.MIN_WIDTH);
+        verifyThat("#nav-pay-name", hasText("Bayar"));
+        verifyThat("#nav-history-name", hasText("Riwayat"));
+        verifyThat("#nav-settings-name", hasText("Pengaturan"));
+        verifyThat("#sandboxBadge", hasText("SANDBOX"));
+        verifyThat("#sandboxBadge", isVisible());
+        verifyThat("#page-pay #title", hasText("Bayar"));
+        verifyThat("#page-pay #comingSoon", hasText("Segera hadir"));
+        verifyThat("#version", hasText("Loket 0.1.0-test"));
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#nav").query());
+    }
+
+    @Test
+    void showsTheLedgerStatusOnceVerified(FxRobot robot) throws TimeoutException {
+        Label status = robot.lookup("#ledgerStatus").queryAs(Label.class);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Buku besar sehat · 3 entri".equals(status.getText()));
+
+        assertThat(status.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("sound"));
+    }
+
+    @Test
+    void clickingASectionShowsItsComingPage(FxRobot robot) {
+        robot.clickOn("#nav-history");
+
+        verifyThat("#page-history #title", hasText("Riwayat"));
+        verifyThat("#page-history #comingSoon", hasText("Segera hadir"));
+        verifyThat("#page-history #shortcuts", hasText("Pintasan: F3, Ctrl+2"));
+    }
+
+    @Test
+    void theShortcutsOpenTheirSections(FxRobot robot) {
+        robot.type(KeyCode.F3);
+        verifyThat("#page-history #title", hasText("Riwayat"));
+
+        robot.push(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.CONTROL_DOWN));
+        verifyThat("#page-reconciliation #title", hasText("Rekonsiliasi"));
+        assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
+                .isEqualTo(Section.RECONCILIATION);
+
+        robot.type(KeyCode.F2);
+        verifyThat("#page-pay #title", hasText("Bayar"));
+    }
+
+    @Test
+    void theNavigationWorksWithTheArrowKeys(FxRobot robot) {
+        robot.type(KeyCode.DOWN, 2);
+
+        verifyThat("#page-shift #title", hasText("Shift"));
+        ListView<Section> nav = robot.lookup("#nav").queryListView();
+        assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(Section.SHIFT);
+    }
+
+    @Test
+    void switchingToEnglishRelabelsTheWindowKeepsTheSectionAndIsSaved(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#nav-customers");
+        verifyThat("#page-customers #title", hasText("Pelanggan"));
+
+        robot.clickOn("#language");
+        robot.clickOn("English");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        verifyThat("#nav-pay-name", hasText("Pay"));
+        verifyThat("#nav-history-name", hasText("History"));
+        verifyThat("#page-customers #title", hasText("Customers"));
+        verifyThat("#page-customers #comingSoon", hasText("Coming soon"));
+        assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
+                .isEqualTo(Section.CUSTOMERS);
+        Label status = robot.lookup("#ledgerStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Ledger sound · 3 entries".equals(status.getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings.get("ui.language").isPresent());
+        assertThat(settings.get("ui.language")).contains("en");
+    }
+}
