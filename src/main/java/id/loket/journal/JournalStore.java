@@ -16,4 +16,11 @@ public interface JournalStore extends JournalReader {
      * @throws LedgerException when the ledger cannot be written (disk full, file locked …); nothing was written
      */
     RecordedEntry append(JournalEntry entry, JournalRules rules);
+
+    /**
+     * A read-only view of the journal as it stands now, unchanged by appends that follow until it is closed:
+     * what {@code verify} reads, so entries and stored balances are compared at one instant even while the
+     * counter keeps taking payments.
+     */
+    OpenedLedger snapshot();
 }

@@ -24,8 +24,11 @@ public final class LedgerMaintenance {
         this.verifier = verifier;
     }
 
+    /** Verifies the ledger as it stands at one instant; appends may go on meanwhile. */
     public VerifyReport verify() {
-        return verifier.verify(journal);
+        try (OpenedLedger now = journal.snapshot()) {
+            return verifier.verify(now);
+        }
     }
 
     public record BackupResult(Path file, long entries, long bytes) {}

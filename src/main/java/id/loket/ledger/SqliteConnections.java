@@ -179,6 +179,19 @@ final class SqliteConnections implements AutoCloseable {
         }
     }
 
+    /** A new read-only connection to the live ledger, owned (and closed) by the caller. */
+    CachedConnection openReader() {
+        lifecycle.readLock().lock();
+        try {
+            requireOpen(reader);
+            return new CachedConnection(readerConfig().createConnection(url(file)));
+        } catch (SQLException e) {
+            throw SqliteErrors.onRead("open a reading connection", file, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /**
      * Runs {@code body} with no other operation in flight and none starting; the body may {@link #closeConnections}
      * and {@link #open} again.

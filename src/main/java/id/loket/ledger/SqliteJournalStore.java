@@ -14,6 +14,7 @@ import id.loket.core.RecordedEntry;
 import id.loket.core.RuleViolation;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
+import id.loket.journal.OpenedLedger;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,6 +78,11 @@ public final class SqliteJournalStore implements JournalStore {
                 throw e;
             }
         });
+    }
+
+    @Override
+    public OpenedLedger snapshot() {
+        return LiveSnapshot.open(connections);
     }
 
     /**

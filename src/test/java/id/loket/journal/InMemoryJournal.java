@@ -49,6 +49,12 @@ public final class InMemoryJournal implements JournalStore, OpenedLedger {
         return new InMemoryJournal(EntryBuilder.standardAccounts());
     }
 
+    /** An independent copy, frozen as the journal is now. */
+    @Override
+    public OpenedLedger snapshot() {
+        return copy();
+    }
+
     /** An independent copy, as a backup file would be. */
     public InMemoryJournal copy() {
         InMemoryJournal copy = new InMemoryJournal(accounts);

@@ -17,6 +17,7 @@ import id.loket.core.RecordedEntry;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
 import id.loket.journal.LedgerVerifier;
+import id.loket.journal.OpenedLedger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +70,23 @@ class SqliteJournalStoreTest {
             assertThat(balances.get(AccountCode.GATEWAY_DEPOSIT).creditsPosted()).isEqualTo(Money.of(300_000));
             assertThat(balances.get(AccountCode.ADMIN_FEE_INCOME).creditsPosted()).isEqualTo(Money.of(5_000));
             assertThat(new LedgerVerifier(RULES).verify(db.journal()).sound()).isTrue();
+        }
+    }
+
+    @Test
+    void aSnapshotKeepsEntriesAndBalancesOfOneInstantWhileAppendsGoOn() {
+        try (LedgerDatabase db = LedgerDatabase.open(dir.resolve("ledger.db"))) {
+            db.journal().append(Entries.payment(0), RULES);
+            try (OpenedLedger snapshot = db.journal().snapshot()) {
+                db.journal().append(Entries.payment(1), RULES);
+                db.journal().append(Entries.payment(2), RULES);
+
+                assertThat(snapshot.entryCount()).isEqualTo(1);
+                assertThat(snapshot.storedBalances().get(AccountCode.CASH_DRAWER).postedNet())
+                        .isEqualTo(Money.of(152_500));
+                assertThat(new LedgerVerifier(RULES).verify(snapshot).sound()).isTrue();
+            }
+            assertThat(db.journal().entryCount()).isEqualTo(3);
         }
     }
 

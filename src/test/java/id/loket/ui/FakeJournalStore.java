@@ -11,6 +11,7 @@ import id.loket.core.Posting;
 import id.loket.core.RecordedEntry;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
+import id.loket.journal.OpenedLedger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,5 +109,42 @@ final class FakeJournalStore implements JournalStore {
     @Override
     public String schemaVersion() {
         return "1";
+    }
+
+    /** Reads through to this store; the fake's reads are already consistent copies. */
+    @Override
+    public OpenedLedger snapshot() {
+        FakeJournalStore store = this;
+        return new OpenedLedger() {
+            @Override
+            public long entryCount() {
+                return store.entryCount();
+            }
+
+            @Override
+            public void forEachEntry(Consumer<RecordedEntry> consumer) {
+                store.forEachEntry(consumer);
+            }
+
+            @Override
+            public Map<AccountCode, AccountBalance> storedBalances() {
+                return store.storedBalances();
+            }
+
+            @Override
+            public List<Account> accounts() {
+                return store.accounts();
+            }
+
+            @Override
+            public String schemaVersion() {
+                return store.schemaVersion();
+            }
+
+            @Override
+            public void close() {
+                // Nothing to release: the snapshot holds no resources of its own.
+            }
+        };
     }
 }
