@@ -46,7 +46,10 @@ final class GuiLauncher {
         try {
             Platform.startup(() -> {
                 if (opened == null) {
-                    new StartupErrorWindow(error).show(new Stage());
+                    Stage stage = new Stage();
+                    // The window only explains; once it is read, Loket ends with the CLI's error code.
+                    stage.setOnHidden(e -> System.exit(1));
+                    new StartupErrorWindow(error).show(stage);
                 } else {
                     showMain(opened);
                 }
