@@ -9,16 +9,16 @@ final class NoSnapshots implements LedgerSnapshots {
 
     @Override
     public void backupTo(Path target) {
-        throw new UnsupportedOperationException("The shell does not back up the ledger");
+        throw new AssertionError("The shell does not back up the ledger");
     }
 
     @Override
     public OpenedLedger open(Path file) {
-        throw new UnsupportedOperationException("The shell does not open other ledgers");
+        throw new AssertionError("The shell does not open other ledgers");
     }
 
     @Override
     public Path replaceWith(Path source) {
-        throw new UnsupportedOperationException("The shell does not restore the ledger");
+        throw new AssertionError("The shell does not restore the ledger");
     }
 }
