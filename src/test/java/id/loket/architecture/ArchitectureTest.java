@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /** Service (use-case) packages: they hold the use cases and the ports they need. */
     static final String[] SERVICES = {
-        "id.loket.journal..", "id.loket.settings..", "id.loket.payment..", "id.loket.accounts..",
+        "id.loket.journal..", "id.loket.settings..", "id.loket.billing..", "id.loket.payment..", "id.loket.accounts..",
         "id.loket.reconcile..", "id.loket.shift..", "id.loket.customers..", "id.loket.users.."
     };
 
@@ -77,11 +77,18 @@ class ArchitectureTest {
             .because("use cases talk to the world only through their ports, so they can be tested with fakes");
 
     @ArchTest
-    static final ArchRule onlyLedgerTouchesSql = noClasses().that().resideOutsideOfPackage("id.loket.ledger..")
+    static final ArchRule onlyLedgerTouchesSql = noClasses()
+            .that().resideOutsideOfPackages("id.loket.ledger..", "id.loket.gateway.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
-            .because("one place owns the SQLite schema and its transactions; SQL elsewhere would bypass the "
-                    + "journal's rules and the hash chain");
+            .because("one place owns the ledger's schema and its transactions; SQL elsewhere would bypass the "
+                    + "journal's rules and the hash chain (the sandbox gateway is another system simulated in "
+                    + "process: it keeps its own state in its own SQLite file, never the ledger)");
+
+    @ArchTest
+    static final ArchRule sandboxStaysOutOfTheLedger = noClasses().that().resideInAPackage("id.loket.gateway..")
+            .should().dependOnClassesThat().resideInAnyPackage("id.loket.ledger..", "id.loket.journal..")
+            .because("the gateway, real or sandbox, knows nothing of the counter's books");
 
     @ArchTest
     static final ArchRule onlyGatewayTouchesTheNetwork = noClasses().that().resideOutsideOfPackage("id.loket.gateway..")

@@ -1,0 +1,47 @@
+package id.loket.billing;
+
+import id.loket.core.Money;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The gateway's verified answer about a payment (to the payment itself or to a status check).
+ * {@code PENDING} is not an outcome: the biller has not answered yet, ask again later with the same client_ref.
+ */
+public record PaymentResult(
+        String paymentId,
+        String clientRef,
+        Status status,
+        String rc,
+        String message,
+        Optional<String> billerRef,
+        Optional<String> token,
+        Optional<String> kwh,
+        Optional<Instant> paidAt,
+        Optional<Money> depositBalance) {
+
+    public enum Status {
+        SUCCESS,
+        PENDING,
+        FAILED
+    }
+
+    public PaymentResult {
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(clientRef, "clientRef");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(rc, "rc");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(billerRef, "billerRef");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(kwh, "kwh");
+        Objects.requireNonNull(paidAt, "paidAt");
+        Objects.requireNonNull(depositBalance, "depositBalance");
+    }
+
+    /** Whether this answer settles the payment (SUCCESS or FAILED). */
+    public boolean isDefinitive() {
+        return status != Status.PENDING;
+    }
+}
