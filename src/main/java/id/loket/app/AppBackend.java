@@ -3,6 +3,11 @@ package id.loket.app;
 import id.loket.cli.Backend;
 import id.loket.cli.CliServices;
 import id.loket.cli.GlobalOptions;
+import id.loket.cli.SandboxSettings;
+import id.loket.gateway.sandbox.SandboxOptions;
+import id.loket.gateway.sandbox.SandboxServer;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
 import id.loket.settings.SettingsService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +44,39 @@ final class AppBackend implements Backend {
     public void startGui(GlobalOptions options) {
         Path root = dataDirectory(options);
         guiRunning = new GuiLauncher(version).start(() -> AppServices.open(root, overrides(options), clock));
+    }
+
+    @Override
+    public void runSandbox(GlobalOptions options, SandboxSettings settings, PrintWriter out) {
+        Path root = dataDirectory(options);
+        DataDirectory directory = DataDirectory.prepare(root);
+        Logging.toFile(directory.logDirectory());
+        SandboxOptions sandbox = SandboxOptions.defaults(settings.stateFile()
+                        .orElse(directory.root().resolve(GatewayFactory.SANDBOX_STATE_FILE)))
+                .withHost(settings.host())
+                .withPort(settings.port())
+                .withMerchant(
+                        overrides(options).getOrDefault(SettingsService.GATEWAY_MERCHANT, SandboxOptions.DEFAULT_MERCHANT),
+                        overrides(options).getOrDefault(SettingsService.GATEWAY_SECRET, SandboxOptions.DEFAULT_SECRET))
+                .withSettleImmediately(settings.settleImmediately())
+                .withClock(clock);
+        SandboxServer server = SandboxServer.start(sandbox);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "loket-sandbox-shutdown"));
+        out.println("Loket sandbox gateway listening on " + server.baseUri());
+        out.println("  merchant " + sandbox.merchant() + ", state " + sandbox.stateFile()
+                + (sandbox.settleImmediately() ? ", settles today immediately" : ""));
+        out.println("  sign requests as docs/gateway-api.md says; Ctrl+C stops it.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
     }
 
     @Override

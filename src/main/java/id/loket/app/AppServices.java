@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.billing.BillingService;
 import id.loket.cli.CliServices;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.JournalRules;
@@ -25,6 +26,8 @@ public final class AppServices implements CliServices {
     private final BusinessCalendar calendar;
     private final JournalService journal;
     private final LedgerMaintenance maintenance;
+    private final GatewayFactory gateways;
+    private BillingService billing;
 
     private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock) {
         this.directory = directory;
@@ -34,6 +37,7 @@ public final class AppServices implements CliServices {
         JournalRules rules = JournalRules.standard();
         this.journal = new JournalService(database.journal(), rules);
         this.maintenance = new LedgerMaintenance(database.journal(), database.snapshots(), new LedgerVerifier(rules));
+        this.gateways = new GatewayFactory(settings, directory.root(), clock);
     }
 
     /**
@@ -65,6 +69,15 @@ public final class AppServices implements CliServices {
         return maintenance;
     }
 
+    /** Built on first use, so commands that never reach the gateway never start the embedded sandbox. */
+    @Override
+    public synchronized BillingService billing() {
+        if (billing == null) {
+            billing = new BillingService(gateways.create());
+        }
+        return billing;
+    }
+
     public SettingsService settings() {
         return settings;
     }
@@ -79,6 +92,10 @@ public final class AppServices implements CliServices {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            gateways.close();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -18,4 +18,11 @@ public interface Backend {
     void startGui(GlobalOptions options);
 
     String version();
+
+    /**
+     * Runs the sandbox gateway until the process is stopped, printing where it listens to {@code out}.
+     *
+     * @throws RuntimeException with a message saying what went wrong (port taken, state file unusable …)
+     */
+    void runSandbox(GlobalOptions options, SandboxSettings settings, java.io.PrintWriter out);
 }

@@ -1,5 +1,6 @@
 package id.loket.cli;
 
+import id.loket.billing.BillingService;
 import id.loket.journal.LedgerMaintenance;
 import java.nio.file.Path;
 
@@ -9,6 +10,9 @@ public interface CliServices extends AutoCloseable {
     Path dataDirectory();
 
     LedgerMaintenance maintenance();
+
+    /** The catalog and bill look-ups; reaching it may start the embedded sandbox gateway. */
+    BillingService billing();
 
     @Override
     void close();

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
             "Loket: the counter of an Indonesian bill-payment shop (loket PPOB).",
             "Without a command, opens the counter window; with one, runs it without a window."
         },
-        subcommands = {VerifyCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BillersCommand.class, InquiryCommand.class, VerifyCommand.class, BackupCommand.class,
+            RestoreCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error or usage, 2 definitive failure, 3 pending/suspect."})
 public final class LoketCommand implements Callable<Integer> {
 

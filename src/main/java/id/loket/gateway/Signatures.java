@@ -34,7 +34,15 @@ public final class Signatures {
     }
 
     public static String responseCanonical(int status, String timestamp, byte[] body) {
-        return status + "\n" + timestamp + "\n" + sha256Hex(body);
+        return responseCanonicalForDigest(status, timestamp, sha256Hex(body));
+    }
+
+    /**
+     * The response canonical string from the body's SHA-256 (lowercase hex) instead of the body: a body streamed
+     * to a file (the settlement CSV) is hashed while it is written and never held in memory.
+     */
+    public static String responseCanonicalForDigest(int status, String timestamp, String bodySha256Hex) {
+        return status + "\n" + timestamp + "\n" + bodySha256Hex;
     }
 
     public static String signRequest(String secret, String method, String pathWithQuery, String timestamp, byte[] body) {
@@ -43,6 +51,11 @@ public final class Signatures {
 
     public static String signResponse(String secret, int status, String timestamp, byte[] body) {
         return hmacHex(secret, responseCanonical(status, timestamp, body));
+    }
+
+    /** {@link #signResponse} for a body known only by its SHA-256 (lowercase hex); see {@link #responseCanonicalForDigest}. */
+    public static String signResponseForDigest(String secret, int status, String timestamp, String bodySha256Hex) {
+        return hmacHex(secret, responseCanonicalForDigest(status, timestamp, bodySha256Hex));
     }
 
     public static String hmacHex(String secret, String canonical) {

@@ -37,6 +37,14 @@ public final class SettingsService {
         return store.get(GATEWAY_URL).map(String::strip).filter(s -> !s.isEmpty());
     }
 
+    public Optional<String> gatewayMerchant() {
+        return store.get(GATEWAY_MERCHANT).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public Optional<String> gatewaySecret() {
+        return store.get(GATEWAY_SECRET).filter(s -> !s.isEmpty());
+    }
+
     /** True when no real gateway is configured: every screen that shows money says SANDBOX. */
     public boolean isSandbox() {
         return gatewayUrl().isEmpty();

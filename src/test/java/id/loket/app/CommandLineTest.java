@@ -112,4 +112,37 @@ class CommandLineTest {
         assertThat(run("--data-dir", file.resolve("loket").toString(), "verify")).isEqualTo(1);
         assertThat(err.toString()).contains("Cannot write to the data directory", "--data-dir");
     }
+
+    @Test
+    void billersListsTheCatalogOfTheEmbeddedSandbox() {
+        assertThat(run("billers")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("PLN_POSTPAID", "PLN_PREPAID", "PDAM_BANDUNG", "PDAM_SURABAYA",
+                "PDAM_MEDAN", "TELKOM", "HALO", "PULSA", "KAI");
+        assertThat(tmp.resolve("home/sandbox.db")).exists();
+    }
+
+    @Test
+    void inquiryShowsTheBill() {
+        assertThat(run("inquiry", "--biller", "PLN_POSTPAID", "--ref", "512345678901", "--json")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("\"customer_name\"", "\"total\"", "\"tarif_daya\"");
+    }
+
+    @Test
+    void aMistypedReferenceIsRefusedBeforeTheGatewayIsAsked() {
+        assertThat(run("inquiry", "--biller", "PLN_POSTPAID", "--ref", "12345")).isEqualTo(1);
+        assertThat(err.toString()).contains("is not valid for PLN Pascabayar");
+    }
+
+    @Test
+    void aReferenceTheGatewayDoesNotKnowIsADefinitiveFailure() {
+        assertThat(run("inquiry", "--biller", "PLN_POSTPAID", "--ref", "512345670000")).isEqualTo(2);
+        assertThat(err.toString()).contains("reference_not_found");
+    }
+
+    @Test
+    void verifyNeverStartsTheSandbox() {
+        assertThat(run("verify")).isZero();
+        assertThat(tmp.resolve("home/sandbox.db")).doesNotExist();
+    }
 }

@@ -1,0 +1,75 @@
+package id.loket.cli;
+
+import id.loket.billing.GatewayResult;
+import id.loket.billing.Inquiry;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code loket inquiry}: look a bill up (nothing is paid). */
+@Command(name = "inquiry", mixinStandardHelpOptions = true,
+        description = "Look a bill up at the gateway (nothing is paid). Exit 2 when the gateway refuses it.")
+final class InquiryCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LoketCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--biller", required = true, paramLabel = "CODE", description = "Biller code, e.g. PLN_POSTPAID (see 'loket billers').")
+    private String biller;
+
+    @Option(names = "--ref", required = true, paramLabel = "REFERENCE", description = "Customer number, meter, phone or booking code.")
+    private String reference;
+
+    @Option(names = "--product", paramLabel = "CODE", description = "Product of a prepaid biller, e.g. a token denomination.")
+    private String product;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        try (CliServices services = root.backend().open(root.options())) {
+            GatewayResult<Inquiry> result = services.billing().inquire(biller, reference, Optional.ofNullable(product));
+            if (!(result instanceof GatewayResult.Answer<Inquiry> answer)) {
+                return GatewayOutcomes.report(result, spec.commandLine().getErr());
+            }
+            Inquiry bill = answer.value();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("inquiry_id", bill.inquiryId());
+                doc.put("biller", bill.biller());
+                doc.put("reference", bill.reference());
+                doc.put("customer_name", bill.customerName());
+                doc.put("amount", bill.amount().rupiah());
+                doc.put("admin_fee", bill.adminFee().rupiah());
+                doc.put("total", bill.total().rupiah());
+                doc.put("details", bill.details());
+                doc.put("expires_at", bill.expiresAt().toString());
+                out.println(new Json().write(doc));
+            } else {
+                out.printf("%-16s %s%n", "Biller", bill.biller());
+                out.printf("%-16s %s%n", "Reference", bill.reference());
+                out.printf("%-16s %s%n", "Customer", bill.customerName());
+                bill.details().forEach((k, v) -> out.printf("%-16s %s%n", k, v));
+                out.printf("%-16s %s%n", "Amount", bill.amount().format(Locale.ENGLISH));
+                out.printf("%-16s %s%n", "Admin fee", bill.adminFee().format(Locale.ENGLISH));
+                out.printf("%-16s %s%n", "Total", bill.total().format(Locale.ENGLISH));
+                out.printf("%-16s %s%n", "Inquiry", bill.inquiryId() + " (valid until " + bill.expiresAt() + ")");
+            }
+            out.flush();
+            return LoketCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package id.loket.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code loket sandbox}: the sandbox gateway in the foreground, until Ctrl+C. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run the sandbox payment gateway in the foreground (Ctrl+C stops it).",
+            "It implements the whole gateway protocol (docs/gateway-api.md) with test billers, faults and drills.",
+            "--merchant and --secret (default LOKET-SANDBOX / sandbox-secret) set what clients must sign with."})
+final class SandboxCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LoketCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port to listen on (0: any free port).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this computer only).")
+    private String host;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "The sandbox's own state file (default: sandbox.db in the data directory).")
+    private Path state;
+
+    @Option(names = "--settle-immediately", description = "Serve today's settlement too (for reconciliation drills).")
+    private boolean settleImmediately;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port + ".");
+        }
+        // --merchant and --secret are the global gateway options: the sandbox serves as that merchant.
+        SandboxSettings settings = new SandboxSettings(host, port, Optional.ofNullable(state), settleImmediately);
+        root.backend().runSandbox(root.options(), settings, spec.commandLine().getOut());
+        return LoketCommand.OK;
+    }
+}

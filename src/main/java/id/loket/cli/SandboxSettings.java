@@ -1,0 +1,8 @@
+package id.loket.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What {@code loket sandbox} was asked for; the backend turns it into a running sandbox gateway. */
+public record SandboxSettings(
+        String host, int port, Optional<Path> stateFile, boolean settleImmediately) {}
