@@ -9,34 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code loket billers}: the gateway's catalog. */
 @Command(name = "billers", mixinStandardHelpOptions = true, description = "List the billers of the gateway's catalog.")
-final class BillersCommand implements Callable<Integer> {
+final class BillersCommand extends ServiceCommand {
 
-    @ParentCommand
-    private LoketCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--json", description = "Machine-readable output.")
     private boolean json;
 
     @Override
     public Integer call() {
-        try (CliServices services = root.backend().open(root.options())) {
+        try (CliServices services = openServices()) {
             GatewayResult<List<Biller>> result = services.billing().billers();
             if (!(result instanceof GatewayResult.Answer<List<Biller>> answer)) {
-                return GatewayOutcomes.report(result, spec.commandLine().getErr());
+                return GatewayOutcomes.report(result, err());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 List<Map<String, Object>> doc = new ArrayList<>();
                 for (Biller b : answer.value()) {

@@ -7,23 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code loket inquiry}: look a bill up (nothing is paid). */
 @Command(name = "inquiry", mixinStandardHelpOptions = true,
         description = "Look a bill up at the gateway (nothing is paid). Exit 2 when the gateway refuses it.")
-final class InquiryCommand implements Callable<Integer> {
+final class InquiryCommand extends ServiceCommand {
 
-    @ParentCommand
-    private LoketCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--biller", required = true, paramLabel = "CODE", description = "Biller code, e.g. PLN_POSTPAID (see 'loket billers').")
     private String biller;
@@ -39,13 +30,13 @@ final class InquiryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CliServices services = root.backend().open(root.options())) {
+        try (CliServices services = openServices()) {
             GatewayResult<Inquiry> result = services.billing().inquire(biller, reference, Optional.ofNullable(product));
             if (!(result instanceof GatewayResult.Answer<Inquiry> answer)) {
-                return GatewayOutcomes.report(result, spec.commandLine().getErr());
+                return GatewayOutcomes.report(result, err());
             }
             Inquiry bill = answer.value();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("inquiry_id", bill.inquiryId());

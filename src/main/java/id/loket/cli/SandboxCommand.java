@@ -2,25 +2,16 @@ package id.loket.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code loket sandbox}: the sandbox gateway in the foreground, until Ctrl+C. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the sandbox payment gateway in the foreground (Ctrl+C stops it).",
             "It implements the whole gateway protocol (docs/gateway-api.md) with test billers, faults and drills.",
             "--merchant and --secret (default LOKET-SANDBOX / sandbox-secret) set what clients must sign with."})
-final class SandboxCommand implements Callable<Integer> {
+final class SandboxCommand extends ServiceCommand {
 
-    @ParentCommand
-    private LoketCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port to listen on (0: any free port).")
     private int port;
@@ -43,7 +34,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         // --merchant and --secret are the global gateway options: the sandbox serves as that merchant.
         SandboxSettings settings = new SandboxSettings(host, port, Optional.ofNullable(state), settleImmediately);
-        root.backend().runSandbox(root.options(), settings, spec.commandLine().getOut());
+        root().backend().runSandbox(root().options(), settings, out());
         return LoketCommand.OK;
     }
 }

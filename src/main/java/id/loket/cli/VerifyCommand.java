@@ -4,32 +4,23 @@ import id.loket.journal.VerifyReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code loket verify}: recompute the hash chain and the balances; exit 2 and name the first bad entry if unsound. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the ledger: recompute the hash chain and every balance; name the first bad entry.")
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends ServiceCommand {
 
-    @ParentCommand
-    private LoketCommand root;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--json", description = "Machine-readable output.")
     private boolean json;
 
     @Override
     public Integer call() {
-        try (CliServices services = root.backend().open(root.options())) {
+        try (CliServices services = openServices()) {
             VerifyReport report = services.maintenance().verify();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("sound", report.sound());
