@@ -37,7 +37,13 @@ final class GuiLauncher {
         AppServices ok = null;
         try {
             ok = services.get();
+            // Starts the embedded sandbox (or checks the real gateway's settings) before the window opens.
+            ok.billing();
         } catch (RuntimeException e) {
+            if (ok != null) {
+                ok.close();
+                ok = null;
+            }
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             System.err.println("loket: " + failure);
         }
@@ -69,7 +75,7 @@ final class GuiLauncher {
         ExecutorService background = Executors.newCachedThreadPool(daemonThreads());
         Stage stage = new Stage();
         try {
-            new MainWindow(new UiContext(services.settings(), services.maintenance(), background, version,
+            new MainWindow(new UiContext(services.settings(), services.maintenance(), services.billing(), background, version,
                     services.dataDirectory().toString())).show(stage);
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(GuiLauncher.class).error("The main window failed to open", e);

@@ -67,6 +67,11 @@ public final class BillingService {
                 biller.kind() == BillerKind.PREPAID ? product : Optional.empty()));
     }
 
+    /** The merchant's deposit at the gateway; also how the status bar tells whether the gateway answers. */
+    public GatewayResult<DepositBalance> balance() {
+        return gateway.balance();
+    }
+
     /** Drops the spaces and dashes people type inside numbers; scanners send none. */
     static String normalise(String reference) {
         return reference.strip().replace(" ", "").replace("-", "");

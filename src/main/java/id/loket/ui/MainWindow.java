@@ -1,12 +1,16 @@
 package id.loket.ui;
 
 import java.net.URL;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The application's main window: the shell with its navigation, the open section's page and the status bar.
@@ -26,6 +30,8 @@ public final class MainWindow {
     private static final double PREFERRED_WIDTH = 1280;
     private static final double PREFERRED_HEIGHT = 800;
     private static final String STYLESHEET = "/css/loket.css";
+    /** Often enough to notice a gateway outage before the next customer, rarely enough to cost nothing. */
+    private static final Duration GATEWAY_CHECK_INTERVAL = Duration.minutes(1);
 
     private final ShellViewModel viewModel;
     private final ViewLoader views;
@@ -34,7 +40,8 @@ public final class MainWindow {
     private ShellView shell;
 
     public MainWindow(UiContext context) {
-        this.viewModel = new ShellViewModel(context.settings(), context.maintenance(), context.background(),
+        this.viewModel = new ShellViewModel(context.settings(), context.maintenance(), context.billing(),
+                context.background(),
                 Platform::runLater, context.version(), context.dataDirectory());
         ControllerFactory controllers = ControllerFactory.builder()
                 .register(ShellView.class, () -> new ShellView(viewModel, this::page))
@@ -69,6 +76,10 @@ public final class MainWindow {
         stage.show();
         shell.focusNavigation();
         viewModel.start();
+        Timeline gatewayCheck = new Timeline(new KeyFrame(GATEWAY_CHECK_INTERVAL, e -> viewModel.refreshGateway()));
+        gatewayCheck.setCycleCount(Animation.INDEFINITE);
+        gatewayCheck.play();
+        stage.setOnHiding(e -> gatewayCheck.stop());
     }
 
     /** The loader every view of this window is loaded with (for the FXML tests). */

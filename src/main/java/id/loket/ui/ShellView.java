@@ -69,6 +69,9 @@ public final class ShellView {
     private Label ledgerStatus;
 
     @FXML
+    private Label gatewayStatus;
+
+    @FXML
     private Label notice;
 
     @FXML
@@ -110,6 +113,9 @@ public final class ShellView {
         bind(ledgerStatus.textProperty(), viewModel.ledgerStatusText());
         listen(viewModel.ledgerStatus(), (obs, old, now) -> styleLedgerStatus(now));
         styleLedgerStatus(viewModel.ledgerStatus().get());
+        bind(gatewayStatus.textProperty(), viewModel.gatewayStatusText());
+        listen(viewModel.gatewayStatus(), (obs, old, now) -> styleGatewayStatus(now));
+        styleGatewayStatus(viewModel.gatewayStatus().get());
         bind(notice.textProperty(), viewModel.notice());
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
@@ -167,6 +173,12 @@ public final class ShellView {
         ledgerStatus.pseudoClassStateChanged(SOUND, state == LedgerStatus.State.SOUND);
         ledgerStatus.pseudoClassStateChanged(BROKEN, state == LedgerStatus.State.BROKEN);
         ledgerStatus.pseudoClassStateChanged(UNCHECKED, state == LedgerStatus.State.UNCHECKED);
+    }
+
+    private void styleGatewayStatus(GatewayStatus status) {
+        gatewayStatus.pseudoClassStateChanged(SOUND, status.state() == GatewayStatus.State.CONNECTED);
+        gatewayStatus.pseudoClassStateChanged(UNCHECKED, status.state() == GatewayStatus.State.NO_ANSWER);
+        gatewayStatus.pseudoClassStateChanged(BROKEN, status.state() == GatewayStatus.State.REFUSED);
     }
 
     private <T> void listen(ObservableValue<T> value, ChangeListener<? super T> listener) {

@@ -1,5 +1,6 @@
 package id.loket.ui;
 
+import id.loket.billing.BillingService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.settings.SettingsService;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class ShellViewModel {
 
     private final SettingsService settings;
     private final LedgerMaintenance maintenance;
+    private final BillingService billing;
     private final Executor background;
     private final Executor fxThread;
     private final boolean sandbox;
@@ -46,6 +48,9 @@ public final class ShellViewModel {
     private final ObjectBinding<ResourceBundle> bundle;
     private final ReadOnlyObjectWrapper<LedgerStatus> ledgerStatus =
             new ReadOnlyObjectWrapper<>(LedgerStatus.checking());
+    private final ReadOnlyObjectWrapper<GatewayStatus> gatewayStatus =
+            new ReadOnlyObjectWrapper<>(GatewayStatus.checking());
+    private final StringBinding gatewayStatusText;
     private final ReadOnlyStringWrapper languageNotSavedBecause = new ReadOnlyStringWrapper("");
     private final StringBinding ledgerStatusText;
     private final StringBinding versionText;
@@ -60,12 +65,14 @@ public final class ShellViewModel {
     public ShellViewModel(
             SettingsService settings,
             LedgerMaintenance maintenance,
+            BillingService billing,
             Executor background,
             Executor fxThread,
             String version,
             String dataDirectory) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+        this.billing = Objects.requireNonNull(billing, "billing");
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         Objects.requireNonNull(version, "version");
@@ -76,6 +83,8 @@ public final class ShellViewModel {
         this.bundle = Bindings.createObjectBinding(() -> Bundles.load(language.get()), language);
         this.ledgerStatusText = Bindings.createStringBinding(
                 () -> ledgerStatus.get().text(bundle.get(), language.get()), ledgerStatus, bundle);
+        this.gatewayStatusText = Bindings.createStringBinding(
+                () -> gatewayStatus.get().text(bundle.get(), language.get()), gatewayStatus, bundle);
         this.versionText = Bindings.createStringBinding(
                 () -> Bundles.format(bundle.get(), language.get(), "status.version", version), bundle);
         this.dataDirectoryText = Bindings.createStringBinding(
@@ -108,6 +117,32 @@ public final class ShellViewModel {
                 ledgerStatus.set(LedgerStatus.unchecked(describe(cause)));
             }
         }, fxThread);
+        refreshGateway();
+    }
+
+    /**
+     * Asks the gateway for the deposit in the background and shows whether it answered; the window calls it
+     * at start and then every minute.
+     */
+    public void refreshGateway() {
+        CompletableFuture.supplyAsync(billing::balance, background).whenCompleteAsync((result, failure) -> {
+            if (failure == null) {
+                gatewayStatus.set(GatewayStatus.of(result));
+            } else {
+                Throwable cause = unwrap(failure);
+                LOG.warn("The gateway could not be asked for the deposit", cause);
+                gatewayStatus.set(new GatewayStatus(GatewayStatus.State.NO_ANSWER, "", describe(cause)));
+            }
+        }, fxThread);
+    }
+
+    public ReadOnlyObjectProperty<GatewayStatus> gatewayStatus() {
+        return gatewayStatus.getReadOnlyProperty();
+    }
+
+    /** E.g. "Gateway tersambung · Deposit Rp 10.000.000". */
+    public ObservableStringValue gatewayStatusText() {
+        return gatewayStatusText;
     }
 
     public void select(Section section) {

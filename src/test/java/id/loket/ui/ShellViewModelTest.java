@@ -23,7 +23,7 @@ class ShellViewModelTest {
     }
 
     private static ShellViewModel model(TestContexts shop, Executor background) {
-        return new ShellViewModel(shop.settingsService(), shop.maintenance(), background, DIRECT, "0.1.0",
+        return new ShellViewModel(shop.settingsService(), shop.maintenance(), shop.billing(), background, DIRECT, "0.1.0",
                 "/data/loket");
     }
 
@@ -72,6 +72,29 @@ class ShellViewModelTest {
         assertThat(model.ledgerStatus().get().state()).isEqualTo(LedgerStatus.State.UNCHECKED);
         assertThat(model.ledgerStatusText().get())
                 .isEqualTo("Buku besar tidak dapat diperiksa: The ledger is locked by another Loket");
+    }
+
+    @Test
+    void showsTheDepositWhenTheGatewayAnswers() {
+        ShellViewModel model = model(TestContexts.shop());
+        assertThat(model.gatewayStatusText().get()).isEqualTo("Menghubungi gateway…");
+
+        model.start();
+
+        assertThat(model.gatewayStatus().get().state()).isEqualTo(GatewayStatus.State.CONNECTED);
+        assertThat(model.gatewayStatusText().get()).isEqualTo("Gateway tersambung · Deposit Rp 10.000.000");
+        model.chooseLanguage(java.util.Locale.ENGLISH);
+        assertThat(model.gatewayStatusText().get()).isEqualTo("Gateway connected · Deposit Rp 10,000,000");
+    }
+
+    @Test
+    void saysSoWhenTheGatewayDoesNotAnswer() {
+        ShellViewModel model = model(TestContexts.shop().gateway(new FakeGateway().silent()));
+
+        model.start();
+
+        assertThat(model.gatewayStatus().get().state()).isEqualTo(GatewayStatus.State.NO_ANSWER);
+        assertThat(model.gatewayStatusText().get()).contains("tidak menjawab");
     }
 
     @Test

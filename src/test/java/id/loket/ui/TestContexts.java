@@ -1,5 +1,6 @@
 package id.loket.ui;
 
+import id.loket.billing.BillingService;
 import id.loket.core.JournalRules;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerMaintenance;
@@ -15,6 +16,7 @@ final class TestContexts {
 
     private InMemorySettingsStore settings = new InMemorySettingsStore();
     private JournalStore journal = FakeJournalStore.withPayments(3);
+    private FakeGateway gateway = new FakeGateway();
 
     private TestContexts() {}
 
@@ -32,6 +34,15 @@ final class TestContexts {
         return this;
     }
 
+    TestContexts gateway(FakeGateway fake) {
+        this.gateway = fake;
+        return this;
+    }
+
+    BillingService billing() {
+        return new BillingService(gateway);
+    }
+
     SettingsService settingsService() {
         return new SettingsService(settings);
     }
@@ -41,6 +52,6 @@ final class TestContexts {
     }
 
     UiContext context(Executor background) {
-        return new UiContext(settingsService(), maintenance(), background, "0.1.0-test", "/home/kasir/.local/share/loket");
+        return new UiContext(settingsService(), maintenance(), billing(), background, "0.1.0-test", "/home/kasir/.local/share/loket");
     }
 }
