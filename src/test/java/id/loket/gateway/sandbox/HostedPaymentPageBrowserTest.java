@@ -3,6 +3,7 @@ package id.loket.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.loket.testing.SystemTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,9 @@ class HostedPaymentPageBrowserTest extends SandboxTestBase {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The hosted payment page test needs Debian's chromium and its driver: "
-                        + "apt-get install -y chromium chromium-driver (CI installs them)")
-                .isTrue();
+        SystemTools.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and its driver (for the hosted payment page test)",
+                "apt-get install -y chromium chromium-driver");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
