@@ -1,6 +1,7 @@
 package id.loket.app;
 
 import id.loket.billing.BillingService;
+import id.loket.billing.Gateway;
 import id.loket.cli.CliServices;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.JournalRules;
@@ -8,7 +9,10 @@ import id.loket.journal.JournalService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
 import id.loket.ledger.LedgerDatabase;
+import id.loket.payment.PaymentService;
+import id.loket.payment.RecoveryScheduler;
 import id.loket.settings.SettingsService;
+import id.loket.shift.ShiftService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -27,17 +31,23 @@ public final class AppServices implements CliServices {
     private final JournalService journal;
     private final LedgerMaintenance maintenance;
     private final GatewayFactory gateways;
+    private final JournalRules rules;
+    private final ShiftService shifts;
+    private Gateway gateway;
     private BillingService billing;
+    private PaymentService payments;
+    private RecoveryScheduler recovery;
 
     private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock) {
         this.directory = directory;
         this.database = database;
         this.settings = new SettingsService(new PropertiesSettingsStore(directory.configFile(), overrides));
         this.calendar = new BusinessCalendar(clock);
-        JournalRules rules = JournalRules.standard();
+        this.rules = JournalRules.standard();
         this.journal = new JournalService(database.journal(), rules);
         this.maintenance = new LedgerMaintenance(database.journal(), database.snapshots(), new LedgerVerifier(rules));
         this.gateways = new GatewayFactory(settings, directory.root(), clock);
+        this.shifts = new ShiftService(database.shifts(), rules, calendar);
     }
 
     /**
@@ -73,9 +83,40 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized BillingService billing() {
         if (billing == null) {
-            billing = new BillingService(gateways.create());
+            billing = new BillingService(gateway());
         }
         return billing;
+    }
+
+    /** Paying bills; built on first use, like {@link #billing()}, with the same gateway. */
+    public synchronized PaymentService payments() {
+        if (payments == null) {
+            payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar);
+        }
+        return payments;
+    }
+
+    /**
+     * Asks the gateway about open payments on start and every three minutes once {@link RecoveryScheduler#start()
+     * started}; stopped by {@link #close()}.
+     */
+    public synchronized RecoveryScheduler recovery() {
+        if (recovery == null) {
+            recovery = new RecoveryScheduler(payments());
+        }
+        return recovery;
+    }
+
+    public ShiftService shifts() {
+        return shifts;
+    }
+
+    /** One gateway (and at most one embedded sandbox) for every service. */
+    private synchronized Gateway gateway() {
+        if (gateway == null) {
+            gateway = gateways.create();
+        }
+        return gateway;
     }
 
     public SettingsService settings() {
@@ -92,7 +133,14 @@ public final class AppServices implements CliServices {
 
     @Override
     public void close() {
+        RecoveryScheduler scheduler;
+        synchronized (this) {
+            scheduler = recovery;
+        }
         try {
+            if (scheduler != null) {
+                scheduler.stop();
+            }
             gateways.close();
         } finally {
             database.close();

@@ -3,6 +3,8 @@ package id.loket.ledger;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
 import id.loket.journal.LedgerSnapshots;
+import id.loket.payment.PaymentStore;
+import id.loket.shift.ShiftStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ public final class LedgerDatabase implements AutoCloseable {
     private final SqliteConnections connections;
     private final SqliteJournalStore journal;
     private final SqliteLedgerSnapshots snapshots;
+    private final SqlitePaymentStore payments;
+    private final SqliteShiftStore shifts;
 
     private LedgerDatabase(Path file, DirectoryLock lock, SqliteConnections connections, LedgerSchema schema,
             Clock clock) {
@@ -31,6 +35,8 @@ public final class LedgerDatabase implements AutoCloseable {
         this.connections = connections;
         this.journal = new SqliteJournalStore(connections);
         this.snapshots = new SqliteLedgerSnapshots(connections, lock, schema, clock);
+        this.payments = new SqlitePaymentStore(connections, journal);
+        this.shifts = new SqliteShiftStore(connections, journal);
     }
 
     /**
@@ -66,6 +72,16 @@ public final class LedgerDatabase implements AutoCloseable {
     /** The journal: appends and reads. */
     public JournalStore journal() {
         return journal;
+    }
+
+    /** Payments, their events and their journal entries, written together. */
+    public PaymentStore payments() {
+        return payments;
+    }
+
+    /** Shifts, their drawer accounts and their journal entries, written together. */
+    public ShiftStore shifts() {
+        return shifts;
     }
 
     /** Backups of this ledger, inspection of other ledger files, and restore. */

@@ -3,6 +3,7 @@ package id.loket.ledger;
 import id.loket.journal.LedgerException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -142,6 +143,39 @@ final class SqliteConnections implements AutoCloseable {
             }
         } finally {
             lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on the writer, alone, inside one {@code BEGIN IMMEDIATE} transaction: committed when the work
+     * returns, rolled back when it throws (and the failure rethrown). For stores that change their own rows and
+     * append journal entries ({@link SqliteJournalStore#appendWithin}) as one unit.
+     */
+    <T> T transaction(String action, SqlWork<T> work) {
+        return write(action, c -> {
+            c.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(c);
+                c.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Ends a failed transaction. A statement of its own, not a cached one: the failure may have left the cached
+     * statements unusable (see {@link CachedConnection#forgetStatements}).
+     */
+    static void rollback(CachedConnection c, Throwable failure) {
+        try (Statement statement = c.raw().createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite has already rolled back after some errors (a full disk, an I/O error) and then says "no
+            // transaction is active"; the first failure is the one to report, this one travels with it.
+            failure.addSuppressed(e);
         }
     }
 

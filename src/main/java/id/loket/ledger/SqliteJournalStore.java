@@ -96,26 +96,7 @@ public final class SqliteJournalStore implements JournalStore {
         connections.write("open account " + account.code(), c -> {
             c.execute("BEGIN IMMEDIATE");
             try {
-                PreparedStatement type = c.prepare("SELECT type FROM account WHERE code = ?");
-                type.setString(1, account.code().value());
-                String existing;
-                try (ResultSet rs = type.executeQuery()) {
-                    existing = rs.next() ? rs.getString(1) : null;
-                }
-                if (existing != null && !existing.equals(account.type().name())) {
-                    throw new LedgerException("Account " + account.code() + " already exists as " + existing
-                            + ", not " + account.type() + ": choose another code; nothing was written.");
-                }
-                if (existing == null) {
-                    PreparedStatement insert = c.prepare("INSERT INTO account (code, type, name) VALUES (?, ?, ?)");
-                    insert.setString(1, account.code().value());
-                    insert.setString(2, account.type().name());
-                    insert.setString(3, account.name());
-                    insert.executeUpdate();
-                    PreparedStatement balance = c.prepare("INSERT INTO account_balance (account) VALUES (?)");
-                    balance.setString(1, account.code().value());
-                    balance.executeUpdate();
-                }
+                openAccountWithin(c, account);
                 c.execute("COMMIT");
                 return null;
             } catch (SQLException | RuntimeException | Error e) {
@@ -123,6 +104,44 @@ public final class SqliteJournalStore implements JournalStore {
                 throw e;
             }
         });
+    }
+
+    /**
+     * {@link #openAccount}, inside a transaction the caller holds on the writer (e.g. a new shift's row and its
+     * drawer account, committed together).
+     */
+    void openAccountWithin(CachedConnection c, Account account) throws SQLException {
+        PreparedStatement type = c.prepare("SELECT type FROM account WHERE code = ?");
+        type.setString(1, account.code().value());
+        String existing;
+        try (ResultSet rs = type.executeQuery()) {
+            existing = rs.next() ? rs.getString(1) : null;
+        }
+        if (existing != null && !existing.equals(account.type().name())) {
+            throw new LedgerException("Account " + account.code() + " already exists as " + existing
+                    + ", not " + account.type() + ": choose another code; nothing was written.");
+        }
+        if (existing == null) {
+            PreparedStatement insert = c.prepare("INSERT INTO account (code, type, name) VALUES (?, ?, ?)");
+            insert.setString(1, account.code().value());
+            insert.setString(2, account.type().name());
+            insert.setString(3, account.name());
+            insert.executeUpdate();
+            PreparedStatement balance = c.prepare("INSERT INTO account_balance (account) VALUES (?)");
+            balance.setString(1, account.code().value());
+            balance.executeUpdate();
+        }
+    }
+
+    /**
+     * Appends {@code entry} inside a transaction the caller holds on the writer ({@link SqliteConnections#transaction}),
+     * so a store can change its own rows and write the journal entry of that change atomically. The same rules, ids,
+     * hash chain and balances as {@link #append}; the caller commits or rolls back.
+     */
+    RecordedEntry appendWithin(CachedConnection c, JournalEntry entry, JournalRules rules) throws SQLException {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(rules, "rules");
+        return appendInTransaction(c, entry, rules);
     }
 
     @Override
