@@ -3,6 +3,16 @@ package id.loket.app;
 import id.loket.billing.BillingService;
 import id.loket.billing.Gateway;
 import id.loket.cli.CliServices;
+import id.loket.core.ReceiptData;
+import id.loket.payment.Payment;
+import id.loket.payment.Shop;
+import id.loket.report.PaperWidth;
+import id.loket.report.PrintOutcome;
+import id.loket.report.ReceiptPrinter;
+import id.loket.report.ReceiptRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.JournalRules;
 import id.loket.journal.JournalService;
@@ -37,6 +47,8 @@ public final class AppServices implements CliServices {
     private BillingService billing;
     private PaymentService payments;
     private RecoveryScheduler recovery;
+    private ReceiptRenderer renderer;
+    private ReceiptPrinter receipts;
 
     private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock) {
         this.directory = directory;
@@ -89,6 +101,7 @@ public final class AppServices implements CliServices {
     }
 
     /** Paying bills; built on first use, like {@link #billing()}, with the same gateway. */
+    @Override
     public synchronized PaymentService payments() {
         if (payments == null) {
             payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar);
@@ -107,6 +120,56 @@ public final class AppServices implements CliServices {
         return recovery;
     }
 
+    /** Built on first use: compiling the receipt templates takes a second or two. */
+    private synchronized ReceiptPrinter receipts() {
+        if (receipts == null) {
+            renderer = new ReceiptRenderer();
+            receipts = new ReceiptPrinter(renderer, directory.root().resolve("receipts"));
+        }
+        return receipts;
+    }
+
+    private ReceiptData receiptOf(String clientRef) {
+        Payment payment = payments().find(clientRef).orElseThrow(() -> new IllegalArgumentException(
+                "There is no payment " + clientRef + ": see 'loket payments'."));
+        return payments().receipt(clientRef, new Shop(settings.shopName(), settings.shopAddress()), payment.clerk());
+    }
+
+    @Override
+    public String printReceipt(String clientRef, boolean reprint) {
+        ReceiptData receipt = receiptOf(clientRef);
+        PrintOutcome outcome = receipts().print(reprint ? receipt.asReprint() : receipt, settings.receiptPrinter(),
+                PaperWidth.ofMillimetres(settings.receiptPaperMillimetres()));
+        if (outcome instanceof PrintOutcome.Printed printed) {
+            return "printed on " + printed.printer();
+        }
+        if (outcome instanceof PrintOutcome.SavedAsPdf saved) {
+            return "saved as PDF " + saved.path() + (saved.reason() == PrintOutcome.Reason.NO_PRINTER_CONFIGURED
+                    ? " (no printer is set in the settings)"
+                    : " (the printer " + settings.receiptPrinter().orElse("") + " is not installed)");
+        }
+        return "NOT printed (" + ((PrintOutcome.Failed) outcome).reason() + "): reprint it with 'loket receipt'";
+    }
+
+    @Override
+    public Path writeReceipt(String clientRef, Path file) {
+        Path out = file.toAbsolutePath().normalize();
+        if (Files.exists(out)) {
+            throw new IllegalArgumentException(out + " already exists: choose a new file name (nothing was overwritten).");
+        }
+        receipts();
+        byte[] pdf = renderer.pdf(receiptOf(clientRef).asReprint(),
+                PaperWidth.ofMillimetres(settings.receiptPaperMillimetres()));
+        try {
+            Files.write(out, pdf, StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + out + " (" + e.getMessage()
+                    + "): check the folder exists and the disk has space.", e);
+        }
+        return out;
+    }
+
+    @Override
     public ShiftService shifts() {
         return shifts;
     }

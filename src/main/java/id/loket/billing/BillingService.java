@@ -32,6 +32,15 @@ public final class BillingService {
         return fetched;
     }
 
+    /** The catalog's biller with this code (case-insensitive), once the catalog could be read. */
+    public Optional<Biller> biller(String code) {
+        GatewayResult<List<Biller>> billers = billers();
+        if (!(billers instanceof GatewayResult.Answer<List<Biller>> answer)) {
+            return Optional.empty();
+        }
+        return answer.value().stream().filter(b -> b.code().equalsIgnoreCase(code.strip())).findFirst();
+    }
+
     /**
      * Looks a bill up after checking the biller, the reference's shape and (for prepaid billers) the product.
      * Spaces and dashes a clerk types inside a number are dropped first.

@@ -2,6 +2,8 @@ package id.loket.cli;
 
 import id.loket.billing.BillingService;
 import id.loket.journal.LedgerMaintenance;
+import id.loket.payment.PaymentService;
+import id.loket.shift.ShiftService;
 import java.nio.file.Path;
 
 /** The services a command may use, opened on one data directory and closed when the command ends. */
@@ -13,6 +15,21 @@ public interface CliServices extends AutoCloseable {
 
     /** The catalog and bill look-ups; reaching it may start the embedded sandbox gateway. */
     BillingService billing();
+
+    PaymentService payments();
+
+    ShiftService shifts();
+
+    /**
+     * Prints the payment's receipt to the printer chosen in the settings, or saves it as PDF when there is none;
+     * never throws for a printer problem (the payment stands whatever the printer does).
+     *
+     * @return what happened, in words, e.g. "printed on LoketPDF" or "saved as PDF …: no printer is set"
+     */
+    String printReceipt(String clientRef, boolean reprint);
+
+    /** Writes the payment's receipt, marked as a reprint, to {@code file} (which must not exist). */
+    Path writeReceipt(String clientRef, Path file);
 
     @Override
     void close();

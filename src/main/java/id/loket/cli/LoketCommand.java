@@ -19,8 +19,9 @@ import picocli.CommandLine.ScopeType;
             "Loket: the counter of an Indonesian bill-payment shop (loket PPOB).",
             "Without a command, opens the counter window; with one, runs it without a window."
         },
-        subcommands = {BillersCommand.class, InquiryCommand.class, VerifyCommand.class, BackupCommand.class,
-            RestoreCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BillersCommand.class, InquiryCommand.class, PayCommand.class, ShiftCommand.class,
+            PaymentsCommand.class, RecoverCommand.class, ReceiptCommand.class, VerifyCommand.class,
+            BackupCommand.class, RestoreCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error or usage, 2 definitive failure, 3 pending/suspect."})
 public final class LoketCommand implements Callable<Integer> {
 
@@ -47,6 +48,11 @@ public final class LoketCommand implements Callable<Integer> {
             description = "Signing secret for the gateway (env LOKET_SECRET; prefer the environment).")
     private String secret;
 
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The operator the command acts as (default: your login name). Passwords and roles arrive"
+                    + " with the users issue.")
+    private String user;
+
     public LoketCommand(Backend backend) {
         this.backend = backend;
     }
@@ -67,6 +73,15 @@ public final class LoketCommand implements Callable<Integer> {
 
     Backend backend() {
         return backend;
+    }
+
+    /** The operator: --user, else the login name of whoever runs the command. */
+    String user() {
+        String name = user != null ? user : System.getProperty("user.name", "");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Say who you are with --user NAME.");
+        }
+        return name.strip();
     }
 
     GlobalOptions options() {

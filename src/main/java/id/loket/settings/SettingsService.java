@@ -19,6 +19,10 @@ public final class SettingsService {
     public static final String GATEWAY_URL = "gateway.url";
     public static final String GATEWAY_MERCHANT = "gateway.merchant";
     public static final String GATEWAY_SECRET = "gateway.secret";
+    public static final String SHOP_NAME = "shop.name";
+    public static final String SHOP_ADDRESS = "shop.address";
+    public static final String RECEIPT_PRINTER = "receipt.printer";
+    public static final String RECEIPT_PAPER = "receipt.paper.mm";
     /** {@code fee.biller.<CODE>}: the shop's own fee on top of the gateway's admin fee, for one biller. */
     public static final String FEE_BILLER_PREFIX = "fee.biller.";
     /** {@code fee.category.<CATEGORY>}: the shop's own fee for every biller of a category without a fee of its own. */
@@ -50,6 +54,25 @@ public final class SettingsService {
 
     public Optional<String> gatewaySecret() {
         return store.get(GATEWAY_SECRET).filter(s -> !s.isEmpty());
+    }
+
+    /** The shop's name as receipts print it (set by the setup wizard; "Loket" until then). */
+    public String shopName() {
+        return store.get(SHOP_NAME).map(String::strip).filter(s -> !s.isEmpty()).orElse("Loket");
+    }
+
+    public String shopAddress() {
+        return store.get(SHOP_ADDRESS).map(String::strip).orElse("");
+    }
+
+    /** The receipt printer chosen in Settings; empty means receipts are saved as PDF. */
+    public Optional<String> receiptPrinter() {
+        return store.get(RECEIPT_PRINTER).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** The thermal paper width in millimetres: 58 (the default) or 80. */
+    public int receiptPaperMillimetres() {
+        return store.get(RECEIPT_PAPER).map(String::strip).filter("80"::equals).map(x -> 80).orElse(58);
     }
 
     /** True when no real gateway is configured: every screen that shows money says SANDBOX. */

@@ -145,4 +145,45 @@ class CommandLineTest {
         assertThat(run("verify")).isZero();
         assertThat(tmp.resolve("home/sandbox.db")).doesNotExist();
     }
+
+    @Test
+    void aClerkOpensAShiftPaysABillInCashReprintsItAndClosesTheShift() throws IOException {
+        assertThat(run("--user", "ani", "shift", "open", "--float", "200.000")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("opened for ani", "Rp 200,000");
+
+        assertThat(run("--user", "ani", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
+                "--tendered", "500000", "--json")).as(err.toString()).isZero();
+        String paid = out.toString();
+        assertThat(paid).contains("\"state\" : \"SUCCESS\"", "\"change\"", "saved as PDF");
+        String clientRef = paid.replaceAll("(?s).*\"client_ref\" : \"([^\"]+)\".*", "$1");
+
+        assertThat(run("payments", "--status", "SUCCESS", "--json")).isZero();
+        assertThat(out.toString()).contains(clientRef);
+
+        Path reprint = tmp.resolve("reprint.pdf");
+        assertThat(run("receipt", "--ref", clientRef, "--out", reprint.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(reprint)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(run("recover", "--json")).isZero();
+        assertThat(out.toString()).contains("\"checked\" : 0");
+
+        assertThat(run("--user", "ani", "shift", "close", "--counted", "700000", "--json")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"succeeded\" : 1");
+        assertThat(run("verify")).isZero();
+    }
+
+    @Test
+    void aPaymentWithoutAnOpenShiftIsRefused() {
+        assertThat(run("--user", "budi", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
+                "--tendered", "500000")).isEqualTo(1);
+        assertThat(err.toString()).containsIgnoringCase("shift");
+    }
+
+    @Test
+    void aBillTheGatewayFailsExitsTwo() {
+        assertThat(run("--user", "ani", "shift", "open", "--float", "0")).isZero();
+        assertThat(run("--user", "ani", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345672222",
+                "--tendered", "1000000", "--no-print")).isEqualTo(2);
+        assertThat(out.toString()).contains("FAILED");
+    }
 }

@@ -148,10 +148,12 @@ class BackupAndRestoreTest {
         try (LedgerDatabase live = LedgerDatabase.open(dir.resolve("live/ledger.db"), CLOCK)) {
             appendPayments(live, 200);
             maintenance(live).backup(backup);
+            long rootPage = journalRootPage(backup);
             byte[] bytes = Files.readAllBytes(backup);
-            // Overwrite most of a page in the middle: the header still says the file is whole.
+            // Overwrite most of the journal's root page: the header still says the file is whole.
             int page = 4096;
-            Arrays.fill(bytes, (bytes.length / page / 2) * page + 8, (bytes.length / page / 2 + 1) * page, (byte) 0x5A);
+            int start = (int) ((rootPage - 1) * page);
+            Arrays.fill(bytes, start + 8, start + page, (byte) 0x5A);
             Files.write(backup, bytes);
 
             assertThatThrownBy(() -> maintenance(live).restore(backup))
@@ -280,5 +282,18 @@ class BackupAndRestoreTest {
 
     private static LedgerMaintenance maintenance(LedgerDatabase db) {
         return new LedgerMaintenance(db.journal(), db.snapshots(), VERIFIER);
+    }
+
+    /** The page where the journal_entry table's b-tree starts, read before the file is damaged. */
+    private static long journalRootPage(Path file) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'journal_entry'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the schema of " + file, e);
+        }
     }
 }

@@ -96,11 +96,11 @@ class LedgerFileChecksTest {
 
         assertThatThrownBy(() -> LedgerDatabase.open(file))
                 .isInstanceOf(LedgerException.class)
-                .hasMessage(file + " was written by a newer Loket (schema 2.1, this version knows 1): install the"
+                .hasMessage(file + " was written by a newer Loket (schema 3.1, this version knows 2): install the"
                         + " newer Loket or restore a backup; nothing was changed.");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(historyVersions(file)).containsExactly("1", "2.1");
+        assertThat(historyVersions(file)).containsExactly("1", "2", "3.1");
     }
 
     @Test
@@ -112,7 +112,7 @@ class LedgerFileChecksTest {
 
             assertThatThrownBy(() -> db.snapshots().open(backup))
                     .isInstanceOf(LedgerException.class)
-                    .hasMessageContaining("was written by a newer Loket (schema 2.1, this version knows 1)");
+                    .hasMessageContaining("was written by a newer Loket (schema 3.1, this version knows 2)");
         }
     }
 
@@ -150,7 +150,7 @@ class LedgerFileChecksTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
                     + " checksum, installed_by, execution_time, success)"
-                    + " VALUES (2, '2.1', 'shift tables', 'SQL', 'V2_1__shift_tables.sql', 12345, 'loket', 3, 1)");
+                    + " VALUES (3, '3.1', 'a future table', 'SQL', 'V3_1__a_future_table.sql', 12345, 'loket', 3, 1)");
         }
     }
 

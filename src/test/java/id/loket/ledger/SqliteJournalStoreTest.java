@@ -55,7 +55,7 @@ class SqliteJournalStoreTest {
             assertThat(read).containsExactly(written);
             assertThat(read.get(0).entry()).isEqualTo(entry);
             assertThat(reopened.journal().entryCount()).isEqualTo(1);
-            assertThat(reopened.journal().schemaVersion()).isEqualTo("1");
+            assertThat(reopened.journal().schemaVersion()).isEqualTo("2");
         }
     }
 
@@ -95,7 +95,8 @@ class SqliteJournalStoreTest {
         try (LedgerDatabase db = LedgerDatabase.open(dir.resolve("ledger.db"))) {
             assertThat(db.journal().accounts()).extracting(Account::code).containsExactlyInAnyOrder(
                     AccountCode.CASH_DRAWER, AccountCode.GATEWAY_DEPOSIT, AccountCode.CUSTOMER_CLEARING,
-                    AccountCode.ADMIN_FEE_INCOME, AccountCode.REFUNDS_DUE, AccountCode.OWNER_EQUITY);
+                    AccountCode.ADMIN_FEE_INCOME, AccountCode.REFUNDS_DUE, AccountCode.OWNER_EQUITY,
+                    AccountCode.of("cash_over_short"));
             assertThat(db.journal().accounts()).filteredOn(a -> a.code().equals(AccountCode.ADMIN_FEE_INCOME))
                     .extracting(Account::type).containsExactly(Account.AccountType.INCOME);
         }

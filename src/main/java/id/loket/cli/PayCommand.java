@@ -1,0 +1,112 @@
+package id.loket.cli;
+
+import id.loket.billing.GatewayResult;
+import id.loket.billing.Inquiry;
+import id.loket.billing.ReferenceRejectedException;
+import id.loket.core.Biller;
+import id.loket.core.Money;
+import id.loket.core.PaymentMethod;
+import id.loket.payment.Payment;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loket pay}: the whole payment at the counter — inquiry, payment, receipt. */
+@Command(name = "pay", mixinStandardHelpOptions = true,
+        description = {"Look the bill up and pay it from the clerk's open shift; prints the receipt unless --no-print.",
+            "Exit 0 paid, 2 failed (give the money back), 3 pending (do not refund or retry: 'loket recover' checks)."})
+final class PayCommand extends ServiceCommand {
+
+    @Option(names = "--biller", required = true, paramLabel = "CODE", description = "Biller code (see 'loket billers').")
+    private String biller;
+
+    @Option(names = "--ref", required = true, paramLabel = "REFERENCE", description = "Customer number, meter, phone or booking code.")
+    private String reference;
+
+    @Option(names = "--product", paramLabel = "CODE", description = "Product of a prepaid biller.")
+    private String product;
+
+    @Option(names = "--method", defaultValue = "CASH", paramLabel = "METHOD",
+            description = "CASH (default) or DEBIT_CARD (through the counter's EDC).")
+    private PaymentMethod method;
+
+    @Option(names = "--tendered", paramLabel = "RUPIAH", description = "Cash handed over by the customer (CASH).")
+    private String tendered;
+
+    @Option(names = "--approval", paramLabel = "CODE", description = "The EDC's approval code (DEBIT_CARD).")
+    private String approval;
+
+    @Option(names = "--no-print", description = "Do not print the receipt.")
+    private boolean noPrint;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        if (method != PaymentMethod.CASH && method != PaymentMethod.DEBIT_CARD) {
+            throw new IllegalArgumentException("The command line takes CASH or DEBIT_CARD; QRIS, virtual account,"
+                    + " e-wallet and payment links are taken at the counter screen.");
+        }
+        if (method == PaymentMethod.CASH && tendered == null) {
+            throw new IllegalArgumentException("Cash needs --tendered (the cash the customer handed over).");
+        }
+        if (method == PaymentMethod.DEBIT_CARD && approval == null) {
+            throw new IllegalArgumentException("A debit card needs --approval (the code the EDC printed).");
+        }
+        try (CliServices services = openServices()) {
+            GatewayResult<Inquiry> looked = services.billing().inquire(biller, reference, Optional.ofNullable(product));
+            if (!(looked instanceof GatewayResult.Answer<Inquiry> answer)) {
+                return GatewayOutcomes.report(looked, err());
+            }
+            Biller known = services.billing().biller(answer.value().biller())
+                    .orElseThrow(() -> new ReferenceRejectedException("Biller " + biller + " left the catalog."));
+            Payment payment = method == PaymentMethod.CASH
+                    ? services.payments().payCash(root().user(), known, answer.value(), CliMoney.parse(tendered, "--tendered"))
+                    : services.payments().payByDebitCard(root().user(), known, answer.value(), approval);
+            String printed = noPrint ? "not printed (--no-print)" : services.printReceipt(payment.clientRef(), false);
+            report(payment, printed, out());
+            return switch (payment.state()) {
+                case SUCCESS -> LoketCommand.OK;
+                case FAILED, CHARGE_EXPIRED, CANCELLED -> LoketCommand.FAILED;
+                default -> LoketCommand.PENDING;
+            };
+        }
+    }
+
+    private void report(Payment p, String printed, PrintWriter out) {
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("client_ref", p.clientRef());
+            doc.put("state", p.state().name());
+            doc.put("biller", p.bill().billerCode());
+            doc.put("reference", p.bill().reference());
+            doc.put("customer_name", p.bill().customerName());
+            doc.put("bill", p.amounts().bill().rupiah());
+            doc.put("gateway_fee", p.amounts().gatewayFee().rupiah());
+            doc.put("shop_fee", p.amounts().shopFee().rupiah());
+            doc.put("total", p.total().rupiah());
+            doc.put("method", p.method().name());
+            doc.put("tendered", p.tendered().map(Money::rupiah).orElse(null));
+            doc.put("change", p.change().map(Money::rupiah).orElse(null));
+            doc.put("token", p.outcome().flatMap(o -> o.token()).orElse(null));
+            doc.put("advice", p.advice().message());
+            doc.put("failure", p.failureReason().orElse(null));
+            doc.put("receipt", printed);
+            out.println(new Json().write(doc));
+        } else {
+            out.printf("%s %s: %s%n", p.clientRef(), p.state(), p.advice().message());
+            out.printf("  %-12s %s %s (%s)%n", "Bill", p.bill().billerName(), p.bill().reference(), p.bill().customerName());
+            out.printf("  %-12s %s%n", "Total", p.total().format(Locale.ENGLISH));
+            p.change().ifPresent(c -> out.printf("  %-12s %s%n", "Change", c.format(Locale.ENGLISH)));
+            p.outcome().flatMap(o -> o.token()).ifPresent(t -> out.printf("  %-12s %s%n", "Token", t));
+            p.failureReason().ifPresent(r -> out.printf("  %-12s %s%n", "Reason", r));
+            out.printf("  %-12s %s%n", "Receipt", printed);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,585 @@
+package id.loket.payment;
+
+import id.loket.billing.Charge;
+import id.loket.billing.ChargeRequest;
+import id.loket.billing.Gateway;
+import id.loket.billing.GatewayError;
+import id.loket.billing.GatewayResult;
+import id.loket.billing.Inquiry;
+import id.loket.billing.PaymentRequest;
+import id.loket.billing.PaymentResult;
+import id.loket.core.Biller;
+import id.loket.core.BusinessCalendar;
+import id.loket.core.JournalEntry;
+import id.loket.core.JournalRules;
+import id.loket.core.Money;
+import id.loket.core.PaymentMethod;
+import id.loket.core.PaymentState;
+import id.loket.core.ReceiptData;
+import id.loket.settings.SettingsService;
+import id.loket.shift.Shift;
+import id.loket.shift.ShiftException;
+import id.loket.shift.ShiftService;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paying bills at the counter: the payment state machine of DESIGN.md over the gateway port, with the money of
+ * each step in the journal (see {@link PaymentEntries} for the postings).
+ *
+ * <p><b>Safe to repeat.</b> The {@code client_ref} is generated and the payment row committed as SENT, with the
+ * PENDING journal entry reserving its money, in one transaction <em>before</em> the request leaves. Every later
+ * request for the payment carries the same {@code client_ref}, so the gateway's idempotency makes a repeat the same
+ * payment. Outcomes:
+ * <ul>
+ *   <li>answer SUCCESS → SUCCESS (posts the reservation); answer FAILED → FAILED (voids it);</li>
+ *   <li>a verified refusal ({@code insufficient_deposit}, {@code inquiry_expired}, {@code amount_mismatch},
+ *       {@code bill_already_paid} …) → FAILED with that reason: the gateway processes nothing it refuses;</li>
+ *   <li>answer PENDING, no answer, a 5xx, a malformed or unsigned answer, or {@code idempotency_conflict}
+ *       → SUSPECT: "pending: do not refund or retry, the system will check".</li>
+ * </ul>
+ *
+ * <p><b>Recovery</b> ({@link #recover}) asks the gateway about every SUSPECT payment, and every SENT one older than
+ * the grace period (a crash between the commit and the answer leaves SENT). When the gateway answers
+ * {@code payment_not_found} — it never received the request — the payment is <em>sent again once</em>, with the
+ * same {@code client_ref} and the same body: the customer paid and left with a provisional slip, and the bill
+ * they paid for should be paid if it still can be. Should the gateway still not know it at a later check, it is
+ * FAILED ("never received") and the customer's money is owed back. A new {@code client_ref} is never used.
+ *
+ * <p><b>Refunds.</b> A payment that fails while the customer waits at the counter gets its cash handed back
+ * ({@link ClerkAdvice#RETURN_THE_MONEY}); non-cash money, and cash of a payment found failed later by recovery,
+ * was kept, so a POSTED entry moves it to {@code refunds_due} ({@link ClerkAdvice#REFUND_DUE}).
+ *
+ * <p><b>Shop fee.</b> Set by the owner per biller or per category ({@link SettingsService#shopFee}); the customer
+ * pays bill + gateway admin fee + shop fee, the gateway is paid the inquiry's total. A gateway charge (QRIS, VA,
+ * e-wallet, payment link) must be for exactly the amount of the payment it pays (docs/gateway-api.md), so the shop
+ * fee cannot ride on it and is not charged for those methods; cash and debit card through the counter's EDC carry it.
+ *
+ * <p>A gateway that throws instead of answering leaves the payment SENT; recovery settles it. Thread-safe: a
+ * payment is worked on by one thread of this process at a time, and the store refuses a change made from a state
+ * the payment has already left.
+ */
+public final class PaymentService {
+
+    /** SENT payments younger than this may still be waiting for their answer (here or in another process). */
+    public static final Duration DEFAULT_SENT_GRACE = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+
+    /** What an EDC terminal prints as the approval code: letters and digits, usually six. */
+    private static final Pattern APPROVAL_CODE = Pattern.compile("[A-Z0-9]{4,12}");
+
+    private static final Set<PaymentState> OPEN = EnumSet.of(PaymentState.CHARGE_PENDING, PaymentState.PAID,
+            PaymentState.SENT, PaymentState.SUSPECT);
+
+    private final PaymentStore store;
+    private final Gateway gateway;
+    private final ShiftService shifts;
+    private final SettingsService settings;
+    private final JournalRules rules;
+    private final BusinessCalendar calendar;
+    private final ClientRefs clientRefs;
+    private final Duration sentGrace;
+    /** Payments a thread of this process is working on; recovery leaves them alone. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+            JournalRules rules, BusinessCalendar calendar) {
+        this(store, gateway, shifts, settings, rules, calendar, new ClientRefs(new SecureRandom()),
+                DEFAULT_SENT_GRACE);
+    }
+
+    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+            JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.shifts = Objects.requireNonNull(shifts, "shifts");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.clientRefs = Objects.requireNonNull(clientRefs, "clientRefs");
+        this.sentGrace = Objects.requireNonNull(sentGrace, "sentGrace");
+    }
+
+    // ---- paying ----------------------------------------------------------------------------------------------
+
+    /**
+     * What the customer pays for the bill by {@code method}: the bill, the gateway's admin fee and the shop fee
+     * (none for gateway charges, see the class comment).
+     *
+     * @throws PaymentRefusedException when the inquiry is about another biller
+     */
+    public Amounts quote(Biller biller, Inquiry inquiry, PaymentMethod method) {
+        PaidBill.of(biller, inquiry);
+        Money shopFee = method.isGatewayCharge() ? Money.ZERO : settings.shopFee(biller.code(), biller.category());
+        return new Amounts(inquiry.amount(), inquiry.adminFee(), shopFee);
+    }
+
+    /**
+     * Pays the bill with the cash {@code tendered} by the customer, from the clerk's open shift's drawer. Returns
+     * the payment as it ended: SUCCESS, FAILED (hand the cash back) or SUSPECT (keep it; do not refund or retry).
+     *
+     * @throws PaymentRefusedException before anything is written or sent: tendered below the total, no open
+     *     shift, the bill already being paid (the double-payment guard), an inquiry of another biller
+     */
+    public Payment payCash(String clerk, Biller biller, Inquiry inquiry, Money tendered) {
+        Objects.requireNonNull(tendered, "tendered");
+        return payAtCounter(clerk, biller, inquiry, PaymentMethod.CASH, Optional.of(tendered), Optional.empty());
+    }
+
+    /**
+     * Pays the bill with a debit card the counter's own EDC terminal has charged; {@code approvalCode} is what the
+     * terminal printed. The money is booked into {@code customer_clearing} (it reaches the shop through the bank).
+     *
+     * @throws PaymentRefusedException as {@link #payCash}, or when the approval code is not one
+     */
+    public Payment payByDebitCard(String clerk, Biller biller, Inquiry inquiry, String approvalCode) {
+        String code = Objects.requireNonNull(approvalCode, "approvalCode").strip().toUpperCase(Locale.ROOT);
+        if (!APPROVAL_CODE.matcher(code).matches()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.INVALID_APPROVAL_CODE, "'"
+                    + approvalCode + "' is not an EDC approval code (4 to 12 letters or digits, as the terminal"
+                    + " printed it): type it again.");
+        }
+        return payAtCounter(clerk, biller, inquiry, PaymentMethod.DEBIT_CARD, Optional.empty(), Optional.of(code));
+    }
+
+    private Payment payAtCounter(String clerk, Biller biller, Inquiry inquiry, PaymentMethod method,
+            Optional<Money> tendered, Optional<String> approvalCode) {
+        PaidBill bill = PaidBill.of(biller, inquiry);
+        Amounts amounts = quote(biller, inquiry, method);
+        if (tendered.isPresent() && tendered.get().isLessThan(amounts.total())) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.TENDERED_BELOW_TOTAL, "The cash tendered ("
+                    + tendered.get().rupiah() + ") is less than the total " + amounts.total().rupiah()
+                    + ": take at least the total.");
+        }
+        Shift shift = openShift(clerk);
+        refuseIfHeld(bill);
+        Instant now = calendar.now();
+        LocalDate day = calendar.dayOf(now);
+        Payment draft = new Payment(clientRefs.next(day), shift.id(), shift.clerk(), day, now, now, PaymentState.SENT,
+                method, bill, amounts, tendered, approvalCode, Optional.empty(), OptionalLong.empty(), 0,
+                Optional.empty(), Optional.empty(), false);
+        busy.add(draft.clientRef());
+        try {
+            Payment sent = insertNew(draft, "committed before the request leaves",
+                    List.of(PaymentEntries.reservation(draft, day, now)));
+            return send(sent, true);
+        } finally {
+            busy.remove(draft.clientRef());
+        }
+    }
+
+    // ---- non-cash charges ------------------------------------------------------------------------------------
+
+    /**
+     * Asks the gateway for a charge the customer pays by {@code method} (QRIS, virtual account, e-wallet, payment
+     * link) and records the payment as CHARGE_PENDING with what to show the customer ({@link Payment#charge()}).
+     * Nothing is booked until the customer has paid; then {@link #pollCharge} pays the bill.
+     *
+     * @throws PaymentRefusedException when the method is not a gateway charge, there is no open shift, the bill is
+     *     already being paid, or the gateway refused or did not answer (no charge was shown; nothing was written)
+     */
+    public Payment startCharge(String clerk, Biller biller, Inquiry inquiry, PaymentMethod method) {
+        if (!method.isGatewayCharge()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.WRONG_METHOD, method
+                    + " is not taken through a gateway charge: use payCash or payByDebitCard.");
+        }
+        PaidBill bill = PaidBill.of(biller, inquiry);
+        Amounts amounts = quote(biller, inquiry, method);
+        Shift shift = openShift(clerk);
+        refuseIfHeld(bill);
+        Instant now = calendar.now();
+        LocalDate day = calendar.dayOf(now);
+        String clientRef = clientRefs.next(day);
+        GatewayResult<Charge> result = gateway.createCharge(new ChargeRequest(clientRef, method,
+                amounts.gatewayTotal()));
+        if (result instanceof GatewayResult.Refused<Charge> refused) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway refused"
+                    + " the " + method + " charge (" + refused.error() + "); nothing was charged.");
+        }
+        if (result instanceof GatewayResult.NoAnswer<Charge> none) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway did not"
+                    + " answer the " + method + " charge (" + none.reason() + "); nothing was charged: try again.");
+        }
+        Charge charge = result.orThrow();
+        ChargeDetails details = new ChargeDetails(charge.chargeId(), charge.qrString(), charge.vaNumber(),
+                charge.paymentUrl(), charge.expiresAt());
+        Payment draft = new Payment(clientRef, shift.id(), shift.clerk(), day, now, now, PaymentState.CHARGE_PENDING,
+                method, bill, amounts, Optional.empty(), Optional.empty(), Optional.of(details), OptionalLong.empty(),
+                0, Optional.empty(), Optional.empty(), false);
+        return insertNew(draft, "charge " + charge.chargeId() + " created; waiting for the customer", List.of());
+    }
+
+    /**
+     * Asks the gateway whether the customer has paid the charge of payment {@code clientRef}. Once paid, the payment
+     * goes on at once (SENT, then SUCCESS, FAILED or SUSPECT, as {@link #payCash}); an expired charge ends
+     * CHARGE_EXPIRED, and the biller is never paid for it. While the charge waits, or when the gateway does not
+     * answer, the payment stays as it is: poll again.
+     */
+    public ChargePoll pollCharge(String clientRef) {
+        if (!busy.add(clientRef)) {
+            return ChargePoll.of(require(clientRef));
+        }
+        try {
+            return ChargePoll.of(advanceCharge(require(clientRef), true));
+        } finally {
+            busy.remove(clientRef);
+        }
+    }
+
+    /**
+     * The clerk stops waiting for the charge of {@code clientRef}: CANCELLED (CHARGE_EXPIRED if it has expired).
+     * If the customer has paid it meanwhile the payment is not cancelled but goes on to pay the bill, and is
+     * returned as it ended. The protocol has no way to withdraw a charge: a customer who pays a cancelled charge
+     * before it expires shows up in the night's reconciliation.
+     *
+     * @throws PaymentStateException when the payment has no waiting charge, or is being worked on right now
+     */
+    public Payment cancelCharge(String clientRef) {
+        if (!busy.add(clientRef)) {
+            Payment p = require(clientRef);
+            throw new PaymentStateException("Payment " + clientRef + " is being worked on right now: try again in a"
+                    + " moment.", p.state());
+        }
+        try {
+            Payment p = require(clientRef);
+            if (p.state() == PaymentState.CANCELLED || p.state() == PaymentState.CHARGE_EXPIRED) {
+                return p;
+            }
+            if (p.state() != PaymentState.CHARGE_PENDING) {
+                throw new PaymentStateException("Payment " + clientRef + " is " + p.state()
+                        + ": only a charge still waiting for the customer can be cancelled.", p.state());
+            }
+            GatewayResult<Charge> status = gateway.charge(chargeOf(p).chargeId());
+            if (status instanceof GatewayResult.Answer<Charge> answer) {
+                if (answer.value().status() == Charge.Status.PAID) {
+                    return advanceCharge(p, true);
+                }
+                if (answer.value().status() == Charge.Status.EXPIRED) {
+                    return expire(p);
+                }
+            }
+            Instant now = calendar.now();
+            return change(p, p.moved(PaymentState.CANCELLED, now).failedBecause("cancelled by the clerk", false),
+                    "cancelled by the clerk", List.of());
+        } finally {
+            busy.remove(clientRef);
+        }
+    }
+
+    private Payment advanceCharge(Payment p, boolean customerPresent) {
+        Payment current = p;
+        if (current.state() == PaymentState.CHARGE_PENDING) {
+            ChargeDetails charge = chargeOf(current);
+            GatewayResult<Charge> status = gateway.charge(charge.chargeId());
+            if (status instanceof GatewayResult.Answer<Charge> answer) {
+                switch (answer.value().status()) {
+                    case PENDING -> {
+                        return current;
+                    }
+                    case EXPIRED -> {
+                        return expire(current);
+                    }
+                    case PAID -> current = change(current, current.moved(PaymentState.PAID, calendar.now()),
+                            "the customer paid charge " + charge.chargeId(), List.of());
+                }
+            } else if (status instanceof GatewayResult.Refused<Charge> refused
+                    && refused.error().is(GatewayError.CHARGE_NOT_FOUND)) {
+                return change(current, current.moved(PaymentState.CANCELLED, calendar.now())
+                        .failedBecause("the gateway does not know charge " + charge.chargeId(), false),
+                        "charge_not_found", List.of());
+            } else {
+                LOG.info("Charge {} of payment {}: no definitive answer ({}); still waiting", charge.chargeId(),
+                        current.clientRef(), status);
+                return current;
+            }
+        }
+        if (current.state() == PaymentState.PAID) {
+            Instant now = calendar.now();
+            Payment sent = change(current, current.moved(PaymentState.SENT, now),
+                    "charge paid; committed before the request leaves",
+                    List.of(PaymentEntries.reservation(current, calendar.dayOf(now), now)));
+            if (sent.state() != PaymentState.SENT) {
+                return sent;
+            }
+            return send(sent, customerPresent);
+        }
+        return current;
+    }
+
+    private Payment expire(Payment p) {
+        Instant now = calendar.now();
+        return change(p, p.moved(PaymentState.CHARGE_EXPIRED, now).failedBecause("the charge expired unpaid at "
+                + chargeOf(p).expiresAt(), false), "charge expired unpaid", List.of());
+    }
+
+    // ---- the gateway's answers -------------------------------------------------------------------------------
+
+    private Payment send(Payment sent, boolean customerPresent) {
+        return settle(sent, gateway.pay(request(sent)), customerPresent);
+    }
+
+    private static PaymentRequest request(Payment p) {
+        return new PaymentRequest(p.clientRef(), p.bill().inquiryId(), p.amounts().gatewayTotal(), p.method(),
+                p.charge().map(ChargeDetails::chargeId));
+    }
+
+    /** The outcome of sending the payment (the first time, or the one resend). */
+    private Payment settle(Payment p, GatewayResult<PaymentResult> result, boolean customerPresent) {
+        if (result instanceof GatewayResult.Answer<PaymentResult> answer) {
+            return settleAnswer(p, answer.value(), customerPresent);
+        }
+        if (result instanceof GatewayResult.Refused<PaymentResult> refused) {
+            GatewayError error = refused.error();
+            if (error.is(GatewayError.IDEMPOTENCY_CONFLICT)) {
+                // Another body under our key: something is badly wrong, and nothing says this bill was not paid.
+                return suspect(p, "the gateway holds a different payment under this client_ref (" + error + ")",
+                        Optional.empty());
+            }
+            return fail(p, "the gateway refused it: " + error.code() + " (" + error.message() + ")",
+                    Optional.empty(), customerPresent);
+        }
+        return suspect(p, "no trustworthy answer from the gateway: " + ((GatewayResult.NoAnswer<PaymentResult>) result)
+                .reason(), Optional.empty());
+    }
+
+    private Payment settleAnswer(Payment p, PaymentResult result, boolean customerPresent) {
+        return switch (result.status()) {
+            case SUCCESS -> succeed(p, result);
+            case FAILED -> fail(p, "the payment failed (rc " + result.rc() + "): " + result.message(),
+                    Optional.of(GatewayOutcome.of(result)), customerPresent);
+            case PENDING -> suspect(p, "the gateway answered PENDING (rc " + result.rc() + ")",
+                    Optional.of(GatewayOutcome.of(result)));
+        };
+    }
+
+    private Payment succeed(Payment p, PaymentResult result) {
+        Instant now = calendar.now();
+        return change(p, p.moved(PaymentState.SUCCESS, now).withOutcome(GatewayOutcome.of(result)),
+                "success (rc " + result.rc() + ", payment " + result.paymentId() + ")",
+                List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
+    }
+
+    private Payment fail(Payment p, String reason, Optional<GatewayOutcome> outcome, boolean customerPresent) {
+        Instant now = calendar.now();
+        LocalDate day = calendar.dayOf(now);
+        boolean owedBack = p.method() != PaymentMethod.CASH || !customerPresent;
+        Payment failed = p.moved(PaymentState.FAILED, now).failedBecause(reason, owedBack);
+        if (outcome.isPresent()) {
+            failed = failed.withOutcome(outcome.get());
+        }
+        List<JournalEntry> entries = new ArrayList<>(2);
+        entries.add(PaymentEntries.voiding(p, day, now));
+        if (owedBack) {
+            entries.add(PaymentEntries.refundDue(p, day, now));
+        }
+        return change(p, failed, reason + (owedBack ? "; refund due to the customer" : "; cash handed back"),
+                entries);
+    }
+
+    private Payment suspect(Payment p, String reason, Optional<GatewayOutcome> outcome) {
+        if (p.state() == PaymentState.SUSPECT) {
+            return p;
+        }
+        Payment suspect = p.moved(PaymentState.SUSPECT, calendar.now());
+        if (outcome.isPresent()) {
+            suspect = suspect.withOutcome(outcome.get());
+        }
+        return change(p, suspect, reason, List.of());
+    }
+
+    /** Writes a new payment, which starts from NEW. */
+    private Payment insertNew(Payment draft, String detail, List<JournalEntry> entries) {
+        if (!PaymentState.NEW.canMoveTo(draft.state())) {
+            throw new PaymentStateException("A new payment cannot start as " + draft.state(), PaymentState.NEW);
+        }
+        return store.insert(draft, detail, entries, rules);
+    }
+
+    /**
+     * Writes a change checked against the state machine. Should another worker have moved the payment first, its
+     * decision stands (it came from the same gateway) and is returned.
+     */
+    private Payment change(Payment before, Payment after, String detail, List<JournalEntry> entries) {
+        if (before.state() != after.state() && !before.state().canMoveTo(after.state())) {
+            throw new PaymentStateException("Payment " + before.clientRef() + " cannot move from " + before.state()
+                    + " to " + after.state(), before.state());
+        }
+        try {
+            return store.update(before.state(), after, detail, entries, rules);
+        } catch (PaymentStateException moved) {
+            Payment now = require(before.clientRef());
+            LOG.info("Payment {} was moved to {} by another worker; this one's {} ({}) was not applied: {}",
+                    before.clientRef(), now.state(), after.state(), detail, moved.getMessage());
+            return now;
+        }
+    }
+
+    // ---- recovery --------------------------------------------------------------------------------------------
+
+    /**
+     * Asks the gateway about every payment whose outcome is open — SUSPECT, SENT older than the grace period,
+     * and charges still waiting or paid but not sent — and settles those with a definitive answer. Safe to run at
+     * any time and from several places; payments being worked on in this process are left alone.
+     */
+    public RecoverySummary recover() {
+        List<RecoverySummary.Item> items = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Instant now = calendar.now();
+        for (Payment listed : store.inStates(OPEN)) {
+            String ref = listed.clientRef();
+            if (listed.state() == PaymentState.SENT && listed.updatedAt().plus(sentGrace).isAfter(now)) {
+                continue;
+            }
+            if (!busy.add(ref)) {
+                continue;
+            }
+            try {
+                Payment p = require(ref);
+                if (!OPEN.contains(p.state())) {
+                    continue;
+                }
+                Payment after = recoverOne(p);
+                items.add(new RecoverySummary.Item(ref, p.state(), after.state(), note(after)));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not recover payment {} (it stays {}; it is asked about again next time)", ref,
+                        listed.state(), e);
+                problems.add(ref + ": " + e.getMessage());
+            } finally {
+                busy.remove(ref);
+            }
+        }
+        if (!items.isEmpty() || !problems.isEmpty()) {
+            LOG.info("Recovery: {} open payments checked, {} succeeded, {} failed, {} still open, {} problems",
+                    items.size(), items.stream().filter(i -> i.after() == PaymentState.SUCCESS).count(),
+                    items.stream().filter(i -> i.after() == PaymentState.FAILED).count(),
+                    items.stream().filter(i -> !i.settled()).count(), problems.size());
+        }
+        return new RecoverySummary(items, problems);
+    }
+
+    private Payment recoverOne(Payment p) {
+        return switch (p.state()) {
+            case CHARGE_PENDING, PAID -> advanceCharge(p, false);
+            case SENT, SUSPECT -> askAbout(p);
+            default -> p;
+        };
+    }
+
+    private Payment askAbout(Payment p) {
+        GatewayResult<PaymentResult> status = gateway.paymentStatus(p.clientRef());
+        if (status instanceof GatewayResult.Answer<PaymentResult> answer) {
+            return settleAnswer(p, answer.value(), false);
+        }
+        if (status instanceof GatewayResult.Refused<PaymentResult> refused) {
+            if (refused.error().is(GatewayError.PAYMENT_NOT_FOUND)) {
+                return neverReceived(p);
+            }
+            return suspect(p, "the status check was refused: " + refused.error(), Optional.empty());
+        }
+        return suspect(p, "no trustworthy answer to the status check: "
+                + ((GatewayResult.NoAnswer<PaymentResult>) status).reason(), Optional.empty());
+    }
+
+    /** The gateway says it never received the payment: send it again once, with the same client_ref and body. */
+    private Payment neverReceived(Payment p) {
+        if (p.resends() >= 1) {
+            return fail(p, "the gateway never received the payment, even after it was sent again"
+                    + " (payment_not_found)", Optional.empty(), false);
+        }
+        Payment marked = change(p, p.moved(PaymentState.SUSPECT, calendar.now()).resent(),
+                "the gateway never received it (payment_not_found): sent again once with the same client_ref",
+                List.of());
+        if (marked.state() != PaymentState.SUSPECT || marked.resends() < 1) {
+            return marked;
+        }
+        return settle(marked, gateway.pay(request(marked)), false);
+    }
+
+    private static String note(Payment p) {
+        return p.failureReason().map(r -> p.advice().message() + " (" + r + ")").orElse(p.advice().message());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    public Optional<Payment> find(String clientRef) {
+        return store.find(clientRef);
+    }
+
+    /** History: payments matching {@code criteria}, newest first. */
+    public List<Payment> search(PaymentCriteria criteria) {
+        return store.search(criteria);
+    }
+
+    /** Every change of the payment, in order. */
+    public List<PaymentEvent> events(String clientRef) {
+        return store.events(clientRef);
+    }
+
+    /**
+     * What the receipt of payment {@code clientRef} prints. A payment whose outcome is not known yet gets a
+     * provisional slip.
+     *
+     * @throws PaymentStateException when the payment was not made (FAILED, cancelled, expired, still waiting)
+     */
+    public ReceiptData receipt(String clientRef, Shop shop, String clerk) {
+        Payment p = require(clientRef);
+        boolean provisional = p.state() == PaymentState.SENT || p.state() == PaymentState.SUSPECT;
+        if (p.state() != PaymentState.SUCCESS && !provisional) {
+            throw new PaymentStateException("Payment " + clientRef + " is " + p.state() + ": only a payment made, or"
+                    + " one whose outcome is pending, has a receipt.", p.state());
+        }
+        Optional<GatewayOutcome> outcome = provisional ? Optional.empty() : p.outcome();
+        Instant at = outcome.flatMap(GatewayOutcome::paidAt).orElse(p.createdAt());
+        PaidBill bill = p.bill();
+        return new ReceiptData(shop.name(), shop.address(), clerk, at, p.clientRef(), bill.billerCode(),
+                bill.billerName(), bill.category(), bill.reference(), bill.customerName(), bill.details(),
+                p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
+                outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
+                outcome.flatMap(GatewayOutcome::billerRef), provisional, false, settings.isSandbox());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private Payment require(String clientRef) {
+        return store.find(clientRef).orElseThrow(() -> new IllegalArgumentException("There is no payment "
+                + clientRef));
+    }
+
+    private static ChargeDetails chargeOf(Payment p) {
+        return p.charge().orElseThrow(() -> new IllegalStateException("Payment " + p.clientRef() + " by "
+                + p.method() + " has no charge"));
+    }
+
+    private Shift openShift(String clerk) {
+        try {
+            return shifts.requireOpen(clerk);
+        } catch (ShiftException e) {
+            PaymentRefusedException refused = new PaymentRefusedException(
+                    PaymentRefusedException.Reason.NO_OPEN_SHIFT, e.getMessage());
+            refused.initCause(e);
+            throw refused;
+        }
+    }
+
+    private void refuseIfHeld(PaidBill bill) {
+        Optional<Payment> holder = bill.guardKey().flatMap(store::holding);
+        if (holder.isPresent()) {
+            throw PaymentRefusedException.alreadyBeingPaid(holder.get());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package id.loket.payment;
+
+import id.loket.core.JournalEntry;
+import id.loket.core.JournalRules;
+import id.loket.core.PaymentState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where payments are kept, with their events and journal entries: the port {@link PaymentService} uses.
+ *
+ * <p>Every write is <b>one transaction</b>: the payment row, its event and its journal entries (the reservation,
+ * its posting or voiding, a refund) are all written, or none is. A PENDING entry among them becomes the payment's
+ * {@link Payment#reservationEntry()}.
+ */
+public interface PaymentStore {
+
+    /** States in which a payment holds its bill against a second payment (the double-payment guard). */
+    Set<PaymentState> GUARDED = Set.of(PaymentState.CHARGE_PENDING, PaymentState.PAID, PaymentState.SENT,
+            PaymentState.SUSPECT, PaymentState.SUCCESS);
+
+    /**
+     * Stores a new payment (its first event goes from NEW to its state) and appends {@code entries}.
+     *
+     * @throws PaymentRefusedException when its shift is not open ({@code NO_OPEN_SHIFT}), or, for a payment in a
+     *     {@link #GUARDED} state, another payment of the same {@link Payment#guardKey()} is in one
+     *     ({@code ALREADY_BEING_PAID}); nothing was written
+     * @throws id.loket.core.JournalRuleException when an entry breaks a rule; nothing was written
+     */
+    Payment insert(Payment payment, String detail, List<JournalEntry> entries, JournalRules rules);
+
+    /**
+     * Replaces the row of {@code changed.clientRef()} with {@code changed}, if the payment is still in
+     * {@code expected}; records the event {@code expected → changed.state()} and appends {@code entries}.
+     *
+     * @throws PaymentStateException when the payment is in another state by now; nothing was written
+     * @throws PaymentRefusedException ({@code ALREADY_BEING_PAID}) when the change enters a guarded state while
+     *     another payment of the same bill is in one
+     */
+    Payment update(PaymentState expected, Payment changed, String detail, List<JournalEntry> entries,
+            JournalRules rules);
+
+    Optional<Payment> find(String clientRef);
+
+    /** The payment holding the bill {@code guardKey}, if one is in a {@link #GUARDED} state. */
+    Optional<Payment> holding(String guardKey);
+
+    /** Every payment in one of {@code states}, oldest first. */
+    List<Payment> inStates(Set<PaymentState> states);
+
+    List<Payment> search(PaymentCriteria criteria);
+
+    /** The events of a payment, in order. */
+    List<PaymentEvent> events(String clientRef);
+}

@@ -1,0 +1,93 @@
+package id.loket.payment;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link PaymentService#recover()} on start and then every {@code interval} (default three minutes) on a
+ * background thread of its own, so SUSPECT payments are settled while the counter works. A failed run is logged
+ * and the next one runs as planned; each run's summary goes to the listener (e.g. the status bar).
+ */
+public final class RecoveryScheduler implements AutoCloseable {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecoveryScheduler.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final PaymentService payments;
+    private final Duration interval;
+    private final Consumer<RecoverySummary> listener;
+    private ScheduledExecutorService executor;
+
+    public RecoveryScheduler(PaymentService payments) {
+        this(payments, DEFAULT_INTERVAL, summary -> { });
+    }
+
+    public RecoveryScheduler(PaymentService payments, Duration interval, Consumer<RecoverySummary> listener) {
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("The recovery interval must be positive, not " + interval);
+        }
+        this.interval = interval;
+    }
+
+    /** Starts: a run now, then one every interval after the previous ended. Starting a started scheduler does nothing. */
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "loket-payment-recovery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /**
+     * Stops: no new run starts; a run in progress may finish (a payment it is sending is settled or left for the
+     * next start), waiting at most ten seconds before it is interrupted.
+     */
+    public synchronized void stop() {
+        if (executor == null) {
+            return;
+        }
+        ScheduledExecutorService stopping = executor;
+        executor = null;
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void runOnce() {
+        try {
+            listener.accept(payments.recover());
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log it and let the next run try.
+            LOG.warn("Payment recovery failed; it runs again in {}", interval, e);
+        }
+    }
+}

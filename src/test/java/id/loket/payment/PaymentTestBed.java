@@ -1,0 +1,236 @@
+package id.loket.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.billing.BillingService;
+import id.loket.billing.Gateway;
+import id.loket.billing.Inquiry;
+import id.loket.billing.InquiryRequest;
+import id.loket.billing.PaymentRequest;
+import id.loket.billing.PaymentResult;
+import id.loket.core.AccountBalance;
+import id.loket.core.AccountCode;
+import id.loket.core.Biller;
+import id.loket.core.BusinessCalendar;
+import id.loket.core.EntryKind;
+import id.loket.core.JournalRules;
+import id.loket.core.Money;
+import id.loket.core.PaymentMethod;
+import id.loket.core.RecordedEntry;
+import id.loket.gateway.GatewayConfig;
+import id.loket.gateway.HttpGateway;
+import id.loket.gateway.sandbox.SandboxOptions;
+import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.journal.LedgerVerifier;
+import id.loket.journal.VerifyReport;
+import id.loket.ledger.LedgerDatabase;
+import id.loket.settings.SettingsService;
+import id.loket.shift.Shift;
+import id.loket.shift.ShiftService;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A counter wired as the app wires it, for service tests: the real sandbox gateway over loopback (its clock movable),
+ * the signed HTTP client with a short read timeout (so a {@code timeout} fault costs two seconds), a real ledger
+ * file, shifts and payments. Built with {@link #in(Path)} and the builder's options.
+ */
+public final class PaymentTestBed implements AutoCloseable {
+
+    public static final String CLERK = "sari";
+    public static final String POSTPAID_REF = "512345678901";
+    public static final JournalRules RULES = JournalRules.standard();
+    static final Duration PATIENT_CONNECT = Duration.ofSeconds(20);
+    static final Duration COUNTER_READ_TIMEOUT = Duration.ofSeconds(2);
+
+    private final MovingClock sandboxClock = new MovingClock();
+    private final MovingClock appClock = new MovingClock();
+    private final SandboxServer sandbox;
+    private final SandboxControl control;
+    /** The test's own calls (look-ups, draining the deposit): patient, so a busy build machine is no failure. */
+    private final HttpGateway http;
+    /** The services' client: short enough that a {@code timeout} fault costs little, long enough for a loaded CI. */
+    private final HttpGateway counter;
+    private final LedgerDatabase ledger;
+    private final SettingsService settings = new SettingsService(new MemorySettings());
+    private final BusinessCalendar calendar = new BusinessCalendar(appClock);
+    private final BillingService billing;
+    private final ShiftService shifts;
+    private final PaymentService payments;
+
+    private PaymentTestBed(Builder b) {
+        sandbox = SandboxServer.start(b.sandboxOptions.apply(SandboxOptions.defaults(b.dir.resolve("sandbox.db"))
+                .withClock(sandboxClock)));
+        try {
+            control = new SandboxControl(sandbox.baseUri());
+            GatewayConfig config = GatewayConfig.of(sandbox.baseUri(), SandboxOptions.DEFAULT_MERCHANT,
+                    SandboxOptions.DEFAULT_SECRET);
+            http = new HttpGateway(config.withTimeouts(PATIENT_CONNECT, GatewayConfig.DEFAULT_READ_TIMEOUT));
+            counter = new HttpGateway(config.withTimeouts(PATIENT_CONNECT, COUNTER_READ_TIMEOUT));
+            ledger = LedgerDatabase.open(b.dir.resolve("ledger.db"));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        Gateway gateway = b.gateway.apply(counter);
+        billing = new BillingService(http);
+        shifts = new ShiftService(ledger.shifts(), RULES, calendar);
+        payments = new PaymentService(ledger.payments(), gateway, shifts, settings, RULES, calendar,
+                new ClientRefs(new SecureRandom()), b.sentGrace);
+    }
+
+    public static Builder in(Path dir) {
+        return new Builder(dir);
+    }
+
+    /** Options of the bed. */
+    public static final class Builder {
+        private final Path dir;
+        private UnaryOperator<SandboxOptions> sandboxOptions = o -> o;
+        private UnaryOperator<Gateway> gateway = g -> g;
+        private Duration sentGrace = PaymentService.DEFAULT_SENT_GRACE;
+
+        private Builder(Path dir) {
+            this.dir = dir;
+        }
+
+        public Builder sandbox(UnaryOperator<SandboxOptions> tweak) {
+            this.sandboxOptions = tweak;
+            return this;
+        }
+
+        /** Wraps the gateway the services use (the HTTP client), e.g. to simulate a crash around a call. */
+        public Builder gateway(UnaryOperator<Gateway> wrap) {
+            this.gateway = wrap;
+            return this;
+        }
+
+        public Builder sentGrace(Duration grace) {
+            this.sentGrace = grace;
+            return this;
+        }
+
+        public PaymentTestBed start() {
+            return new PaymentTestBed(this);
+        }
+    }
+
+    // ---- the counter -------------------------------------------------------------------------------------------
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    public ShiftService shifts() {
+        return shifts;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public SandboxControl sandbox() {
+        return control;
+    }
+
+    public LedgerDatabase ledger() {
+        return ledger;
+    }
+
+    public MovingClock sandboxClock() {
+        return sandboxClock;
+    }
+
+    public MovingClock appClock() {
+        return appClock;
+    }
+
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** The gateway client itself, bypassing any wrapper (for the test's own calls). */
+    public HttpGateway gateway() {
+        return http;
+    }
+
+    public Shift openShift(long openingFloat) {
+        return shifts.open(CLERK, Money.of(openingFloat));
+    }
+
+    public Biller biller(String code) {
+        return billing.billers().orThrow().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    public Inquiry inquire(String biller, String reference, Optional<String> product) {
+        return billing.inquire(biller, reference, product).orThrow();
+    }
+
+    /** A payment of {@code reference} at {@code biller} to make: see {@link PayOrder}. */
+    public PayOrder order(String biller, String reference) {
+        return new PayOrder(this, biller, reference);
+    }
+
+    /** A postpaid PLN bill of the usual test reference. */
+    public PayOrder plnBill() {
+        return order("PLN_POSTPAID", POSTPAID_REF);
+    }
+
+    /**
+     * Spends the gateway deposit, with Rp 1.000.000 electricity tokens bought outside the counter, until less than
+     * {@code left} (at most the price of one such token) remains.
+     */
+    public void drainDepositBelow(Money left) {
+        Money balance = http.balance().orThrow().balance();
+        while (!balance.isLessThan(left)) {
+            Inquiry token = http.inquire(new InquiryRequest("PLN_PREPAID", "12345678901", Optional.of("PLN1000")))
+                    .orThrow();
+            PaymentResult r = http.pay(new PaymentRequest("DRAIN-" + UUID.randomUUID(), token.inquiryId(),
+                    token.total(), PaymentMethod.CASH, Optional.empty())).orThrow();
+            assertThat(r.status()).isEqualTo(PaymentResult.Status.SUCCESS);
+            balance = r.depositBalance().orElseThrow();
+        }
+    }
+
+    // ---- the books ---------------------------------------------------------------------------------------------
+
+    public AccountBalance balance(AccountCode account) {
+        return ledger.journal().storedBalances().getOrDefault(account, AccountBalance.empty(account));
+    }
+
+    /** The journal entries about {@code reference} (a client_ref, or {@code shift-N}), in order. */
+    public List<RecordedEntry> entriesOf(String reference) {
+        List<RecordedEntry> found = new ArrayList<>();
+        ledger.journal().forEachEntry(e -> {
+            if (e.entry().reference().equals(reference)) {
+                found.add(e);
+            }
+        });
+        return found;
+    }
+
+    public List<EntryKind> kindsOf(String reference) {
+        return entriesOf(reference).stream().map(e -> e.entry().kind()).toList();
+    }
+
+    public void assertSound() {
+        VerifyReport report = new LedgerVerifier(RULES).verify(ledger.journal());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.sound()).isTrue();
+    }
+
+    @Override
+    public void close() {
+        try {
+            ledger.close();
+        } finally {
+            sandbox.close();
+        }
+    }
+}
