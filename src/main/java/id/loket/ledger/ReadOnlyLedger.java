@@ -1,40 +1,29 @@
 package id.loket.ledger;
 
-import id.loket.core.Account;
-import id.loket.core.AccountBalance;
-import id.loket.core.AccountCode;
-import id.loket.core.RecordedEntry;
 import id.loket.journal.LedgerException;
-import id.loket.journal.OpenedLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * A ledger file other than the live one (a backup), opened read-only and immutable: inspecting it writes
  * nothing into it or next to it. Opening it checks, in order, that it is SQLite, complete, Loket's, not from a
  * newer Loket, and passes SQLite's integrity check; only then can {@code loket verify} look at its entries.
  */
-final class ReadOnlyLedger implements OpenedLedger {
+final class ReadOnlyLedger extends OneConnectionLedger {
 
     private static final String DAMAGED_ADVICE = "choose another backup; nothing was changed.";
 
-    private final Path file;
-    private final CachedConnection connection;
-    private final ReentrantLock gate = new ReentrantLock();
-    private final SqliteJournalReader reader;
-    private boolean closed;
-
     private ReadOnlyLedger(Path file, CachedConnection connection) {
-        this.file = file;
-        this.connection = connection;
-        this.reader = new SqliteJournalReader(file, new OwnAccess());
+        super(file, connection);
+    }
+
+    @Override
+    void beforeClose(CachedConnection connection) {
+        // Nothing to end: the file was opened immutable and read without a transaction of our own.
     }
 
     /**
@@ -78,47 +67,6 @@ final class ReadOnlyLedger implements OpenedLedger {
         }
     }
 
-    @Override
-    public long entryCount() {
-        return reader.entryCount();
-    }
-
-    @Override
-    public void forEachEntry(Consumer<RecordedEntry> consumer) {
-        reader.forEachEntry(consumer);
-    }
-
-    @Override
-    public Map<AccountCode, AccountBalance> storedBalances() {
-        return reader.storedBalances();
-    }
-
-    @Override
-    public List<Account> accounts() {
-        return reader.accounts();
-    }
-
-    @Override
-    public String schemaVersion() {
-        return reader.schemaVersion();
-    }
-
-    @Override
-    public void close() {
-        gate.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            connection.close();
-        } catch (SQLException e) {
-            throw SqliteErrors.onRead("close " + file, file, e);
-        } finally {
-            gate.unlock();
-        }
-    }
-
     private static void requireIntact(Path file, CachedConnection connection) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (ResultSet rs = connection.prepare("PRAGMA integrity_check(3)").executeQuery()) {
@@ -134,38 +82,5 @@ final class ReadOnlyLedger implements OpenedLedger {
 
     private static LedgerException damaged(Path file, SQLException e) {
         return new LedgerException(file + " is damaged or incomplete (" + e.getMessage() + "): " + DAMAGED_ADVICE, e);
-    }
-
-    private static void closeAfterFailure(CachedConnection connection, Exception failure) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** One connection for everything, behind one lock: a backup is read by one verify at a time. */
-    private final class OwnAccess implements SqliteJournalReader.ReadAccess {
-
-        @Override
-        public <T> T read(String action, SqlWork<T> work) {
-            gate.lock();
-            try {
-                if (closed) {
-                    throw new LedgerException(file + " was closed: open it again.");
-                }
-                return work.run(connection);
-            } catch (SQLException e) {
-                connection.forgetStatements(e);
-                throw SqliteErrors.onRead(action, file, e);
-            } finally {
-                gate.unlock();
-            }
-        }
-
-        @Override
-        public <T> T readLong(String action, SqlWork<T> work) {
-            return read(action, work);
-        }
     }
 }
