@@ -19,12 +19,15 @@ import id.loket.journal.JournalService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
 import id.loket.ledger.LedgerDatabase;
+import id.loket.payment.ClientRefs;
 import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
 import id.loket.settings.SettingsService;
 import id.loket.shift.ShiftService;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,6 +36,14 @@ import java.util.Map;
  * services. Nothing here is static; closing it closes the ledger.
  */
 public final class AppServices implements CliServices {
+
+    /**
+     * An operator and testing knob: how long recovery leaves a SENT payment alone, in whole seconds (default
+     * {@link PaymentService#DEFAULT_SENT_GRACE}). Lowering it lets a {@code loket recover} run straight after a crash
+     * settle the payments the crashed process left SENT; only set it when no other Loket process still waits for
+     * an answer on the same data directory (the crash test sets 0).
+     */
+    static final String SENT_GRACE_ENV = "LOKET_RECOVERY_SENT_GRACE_SECONDS";
 
     private final DataDirectory directory;
     private final LedgerDatabase database;
@@ -104,9 +115,27 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized PaymentService payments() {
         if (payments == null) {
-            payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar);
+            payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar,
+                    new ClientRefs(new SecureRandom()), sentGrace(System.getenv(SENT_GRACE_ENV)));
         }
         return payments;
+    }
+
+    /** The value of {@link #SENT_GRACE_ENV}: absent or blank means the default; otherwise whole seconds, 0 or more. */
+    static Duration sentGrace(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return PaymentService.DEFAULT_SENT_GRACE;
+        }
+        try {
+            long value = Long.parseLong(seconds.strip());
+            if (value >= 0) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the message that says what is expected
+        }
+        throw new IllegalArgumentException(SENT_GRACE_ENV + " must be a whole number of seconds (0 or more), not '"
+                + seconds + "': fix or unset it.");
     }
 
     /**
