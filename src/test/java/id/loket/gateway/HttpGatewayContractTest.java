@@ -21,6 +21,7 @@ import id.loket.core.PaymentMethod;
 import id.loket.core.Product;
 import id.loket.gateway.sandbox.SandboxOptions;
 import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class HttpGatewayContractTest {
     private SandboxServer sandbox;
     private SandboxAdmin admin;
     private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
-    private final MovableClock sandboxClock = new MovableClock();
+    private final TestClock sandboxClock = TestClock.realTime();
 
     @AfterEach
     void stop() {
@@ -500,30 +501,6 @@ class HttpGatewayContractTest {
     private void assertNoPartialFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
-        }
-    }
-
-    /** The sandbox's clock: the real time plus an offset a test can move forward (no waiting). */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration by) {
-            offset.updateAndGet(d -> d.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the sandbox reads instants only");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
         }
     }
 }

@@ -27,6 +27,7 @@ import id.loket.ledger.LedgerDatabase;
 import id.loket.settings.SettingsService;
 import id.loket.shift.Shift;
 import id.loket.shift.ShiftService;
+import id.loket.testing.TestClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,8 +50,8 @@ public final class PaymentTestBed implements AutoCloseable {
     static final Duration PATIENT_CONNECT = Duration.ofSeconds(20);
     static final Duration COUNTER_READ_TIMEOUT = Duration.ofSeconds(2);
 
-    private final MovingClock sandboxClock = new MovingClock();
-    private final MovingClock appClock = new MovingClock();
+    private final TestClock sandboxClock = TestClock.realTime();
+    private final TestClock appClock = TestClock.realTime();
     private final SandboxServer sandbox;
     private final SandboxControl control;
     /** The test's own calls (look-ups, draining the deposit): patient, so a busy build machine is no failure. */
@@ -143,11 +144,11 @@ public final class PaymentTestBed implements AutoCloseable {
         return ledger;
     }
 
-    public MovingClock sandboxClock() {
+    public TestClock sandboxClock() {
         return sandboxClock;
     }
 
-    public MovingClock appClock() {
+    public TestClock appClock() {
         return appClock;
     }
 

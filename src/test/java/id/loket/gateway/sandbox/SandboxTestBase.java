@@ -3,6 +3,7 @@ package id.loket.gateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.loket.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,7 @@ abstract class SandboxTestBase {
     @TempDir
     Path dir;
 
-    MutableClock clock;
+    TestClock clock;
     SandboxServer server;
     SignedClient client;
 
@@ -34,7 +35,7 @@ abstract class SandboxTestBase {
 
     @BeforeEach
     void startSandbox() {
-        clock = new MutableClock(START);
+        clock = TestClock.at(START);
         server = SandboxServer.start(options());
         client = new SignedClient(server.baseUri(), server.options().merchant(), server.options().secret(), clock);
     }
