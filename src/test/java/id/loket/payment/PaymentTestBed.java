@@ -136,6 +136,11 @@ public final class PaymentTestBed implements AutoCloseable {
         return settings;
     }
 
+    /** Where the sandbox listens, for callers that drive it directly (benchmarks). */
+    public java.net.URI sandboxUri() {
+        return sandbox.baseUri();
+    }
+
     public SandboxControl sandbox() {
         return control;
     }
