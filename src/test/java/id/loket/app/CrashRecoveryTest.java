@@ -3,19 +3,15 @@ package id.loket.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.core.JournalRules;
 import id.loket.gateway.sandbox.SandboxOptions;
 import id.loket.gateway.sandbox.SandboxServer;
 import id.loket.journal.LedgerVerifier;
 import id.loket.journal.VerifyReport;
 import id.loket.ledger.LedgerDatabase;
+import id.loket.testing.SandboxAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,17 +79,17 @@ class CrashRecoveryTest {
     @TempDir
     Path tmp;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> children = new ArrayList<>();
     private SandboxServer sandbox;
+    private SandboxAdmin admin;
     private Path dataDir;
     private int runs;
 
     @BeforeEach
     void startTheGateway() {
         sandbox = SandboxServer.start(SandboxOptions.defaults(tmp.resolve("sandbox.db")));
-        sandboxPost("/sandbox/deposit", "{\"amount\": 10000000}");
+        admin = new SandboxAdmin(sandbox.baseUri());
+        admin.deposit(10_000_000);
         dataDir = tmp.resolve("loket");
     }
 
@@ -309,47 +304,20 @@ class CrashRecoveryTest {
     // ---- the gateway's control endpoints ---------------------------------------------------------------------
 
     private void fault(String fault, String endpoint, long delayMillis) {
-        sandboxPost("/sandbox/faults", "{\"fault\": \"" + fault + "\", \"count\": 1, \"endpoint\": \"" + endpoint
-                + "\"" + (delayMillis > 0 ? ", \"delay_ms\": " + delayMillis : "") + "}");
+        admin.fault(fault, endpoint, delayMillis);
     }
 
     /** True once the armed fault has been used up: the request it was armed for is being held at the gateway. */
     private boolean noFaultArmed() {
-        return send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/sandbox/faults")).GET()).path("faults")
-                .isEmpty();
+        return admin.noFaultArmed();
     }
 
     private List<JsonNode> gatewayPayments(String clientRef) {
-        return allGatewayPayments().stream().filter(p -> p.path("client_ref").asText().equals(clientRef)).toList();
+        return admin.paymentsOf(clientRef);
     }
 
     private List<JsonNode> gatewayPaymentsFor(String reference) {
-        return allGatewayPayments().stream().filter(p -> p.path("reference").asText().equals(reference)).toList();
-    }
-
-    private List<JsonNode> allGatewayPayments() {
-        JsonNode body = send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/sandbox/payments")).GET());
-        return StreamSupport.stream(body.path("payments").spliterator(), false).toList();
-    }
-
-    private void sandboxPost(String path, String json) {
-        send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            URI uri = response.request().uri();
-            assertThat(response.statusCode()).as("%s: %s", uri, response.body()).isEqualTo(200);
-            return mapper.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return admin.payments().stream().filter(p -> p.path("reference").asText().equals(reference)).toList();
     }
 
     private static void awaitUntil(Duration limit, BooleanSupplier condition) {

@@ -12,6 +12,7 @@ import id.loket.gateway.Signatures;
 import id.loket.gateway.sandbox.SandboxOptions;
 import id.loket.gateway.sandbox.SandboxServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.loket.testing.SandboxAdmin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +56,7 @@ public final class GatewayBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path dir = Files.createTempDirectory("loket-gateway-bench");
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults(dir.resolve("sandbox.db")))) {
-            topUp(server.baseUri());
+            new SandboxAdmin(server.baseUri()).deposit(100_000_000_000_000L);
             HttpGateway gateway = new HttpGateway(GatewayConfig.of(server.baseUri(), SandboxOptions.DEFAULT_MERCHANT,
                     SandboxOptions.DEFAULT_SECRET));
             System.out.println("Loket gateway benchmark against the sandbox at " + server.baseUri() + ", "
@@ -209,16 +210,6 @@ public final class GatewayBenchmark {
         System.out.printf("%n%d concurrent inquiries: %d succeeded, %d failed, all done in %.0f ms%n",
                 concurrent, ok.get(), failures.size(), ms);
         failures.stream().limit(5).forEach(f -> System.out.println("  " + f));
-    }
-
-    private static void topUp(URI base) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/sandbox/deposit"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 100000000000000}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Deposit top-up failed: " + r.statusCode() + " " + r.body());
-        }
     }
 
     private static double percentile(long[] sortedNanos, int p) {

@@ -17,10 +17,7 @@ import id.loket.core.Money;
 import id.loket.core.PaymentState;
 import id.loket.payment.Payment;
 import id.loket.payment.PaymentTestBed;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import id.loket.testing.SandboxAdmin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,7 +46,7 @@ public final class PaymentBenchmark {
             timed[0] = new TimedGateway(g);
             return timed[0];
         }).start()) {
-            topUp(bed.sandboxUri());
+            new SandboxAdmin(bed.sandboxUri()).deposit(100_000_000_000_000L);
             bed.openShift(0);
             Biller pln = bed.biller("PLN_POSTPAID");
             long[] app = new long[n];
@@ -89,15 +86,6 @@ public final class PaymentBenchmark {
     private static double ms(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-    }
-
-    private static void topUp(URI base) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/sandbox/deposit"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": 100000000000000}"))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("Deposit top-up failed: " + r.statusCode() + " " + r.body());
-        }
     }
 
     /** Adds up the time spent inside the gateway, so it can be taken out of the payment's time. */

@@ -21,6 +21,7 @@ import id.loket.core.PaymentMethod;
 import id.loket.core.Product;
 import id.loket.gateway.sandbox.SandboxOptions;
 import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.testing.SandboxAdmin;
 import id.loket.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -27,6 +27,7 @@ import id.loket.ledger.LedgerDatabase;
 import id.loket.settings.SettingsService;
 import id.loket.shift.Shift;
 import id.loket.shift.ShiftService;
+import id.loket.testing.SandboxAdmin;
 import id.loket.testing.TestClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,7 +54,7 @@ public final class PaymentTestBed implements AutoCloseable {
     private final TestClock sandboxClock = TestClock.realTime();
     private final TestClock appClock = TestClock.realTime();
     private final SandboxServer sandbox;
-    private final SandboxControl control;
+    private final SandboxAdmin control;
     /** The test's own calls (look-ups, draining the deposit): patient, so a busy build machine is no failure. */
     private final HttpGateway http;
     /** The services' client: short enough that a {@code timeout} fault costs little, long enough for a loaded CI. */
@@ -69,7 +70,7 @@ public final class PaymentTestBed implements AutoCloseable {
         sandbox = SandboxServer.start(b.sandboxOptions.apply(SandboxOptions.defaults(b.dir.resolve("sandbox.db"))
                 .withClock(sandboxClock)));
         try {
-            control = new SandboxControl(sandbox.baseUri());
+            control = new SandboxAdmin(sandbox.baseUri());
             GatewayConfig config = GatewayConfig.of(sandbox.baseUri(), SandboxOptions.DEFAULT_MERCHANT,
                     SandboxOptions.DEFAULT_SECRET);
             http = new HttpGateway(config.withTimeouts(PATIENT_CONNECT, GatewayConfig.DEFAULT_READ_TIMEOUT));
@@ -141,7 +142,7 @@ public final class PaymentTestBed implements AutoCloseable {
         return sandbox.baseUri();
     }
 
-    public SandboxControl sandbox() {
+    public SandboxAdmin sandbox() {
         return control;
     }
 
