@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import id.loket.settings.SettingsService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +38,13 @@ final class AppBackend implements Backend {
 
     @Override
     public CliServices open(GlobalOptions options) {
-        return AppServices.open(dataDirectory(options), overrides(options), clock);
+        return AppServices.open(dataDirectory(options), overrides(options), clock, sentGrace());
     }
 
     @Override
     public void startGui(GlobalOptions options) {
         Path root = dataDirectory(options);
-        guiRunning = new GuiLauncher(version).start(() -> AppServices.open(root, overrides(options), clock));
+        guiRunning = new GuiLauncher(version).start(() -> AppServices.open(root, overrides(options), clock, sentGrace()));
     }
 
     @Override
@@ -77,6 +78,10 @@ final class AppBackend implements Backend {
             Thread.currentThread().interrupt();
             server.close();
         }
+    }
+
+    private Duration sentGrace() {
+        return AppServices.sentGrace(env.get(AppServices.SENT_GRACE_ENV));
     }
 
     @Override

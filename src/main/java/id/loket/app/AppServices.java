@@ -45,6 +45,7 @@ public final class AppServices implements CliServices {
      */
     static final String SENT_GRACE_ENV = "LOKET_RECOVERY_SENT_GRACE_SECONDS";
 
+    private final Duration sentGrace;
     private final DataDirectory directory;
     private final LedgerDatabase database;
     private final SettingsService settings;
@@ -61,7 +62,9 @@ public final class AppServices implements CliServices {
     private ReceiptRenderer renderer;
     private ReceiptPrinter receipts;
 
-    private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock) {
+    private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock,
+            Duration sentGrace) {
+        this.sentGrace = sentGrace;
         this.directory = directory;
         this.database = database;
         this.settings = new SettingsService(new PropertiesSettingsStore(directory.configFile(), overrides));
@@ -78,14 +81,15 @@ public final class AppServices implements CliServices {
      * services.
      *
      * @param overrides settings given on the command line or in the environment for this run only
+     * @param sentGrace how long recovery leaves a SENT payment alone (see {@link #SENT_GRACE_ENV})
      * @throws StartupException or {@link id.loket.journal.LedgerException} with a message saying what to do
      */
-    public static AppServices open(Path root, Map<String, String> overrides, Clock clock) {
+    public static AppServices open(Path root, Map<String, String> overrides, Clock clock, Duration sentGrace) {
         DataDirectory directory = DataDirectory.prepare(root);
         Logging.toFile(directory.logDirectory());
         LedgerDatabase database = LedgerDatabase.open(directory.ledgerFile());
         try {
-            return new AppServices(directory, database, overrides, clock);
+            return new AppServices(directory, database, overrides, clock, sentGrace);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -116,7 +120,7 @@ public final class AppServices implements CliServices {
     public synchronized PaymentService payments() {
         if (payments == null) {
             payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar,
-                    new ClientRefs(new SecureRandom()), sentGrace(System.getenv(SENT_GRACE_ENV)));
+                    new ClientRefs(new SecureRandom()), sentGrace);
         }
         return payments;
     }
