@@ -168,11 +168,20 @@ public final class AppServices implements CliServices {
         return payments().receipt(clientRef, new Shop(settings.shopName(), settings.shopAddress()), payment.clerk());
     }
 
+    /**
+     * Prints the receipt of {@code clientRef} to the printer of the settings (a PDF file when there is none).
+     *
+     * @throws IllegalArgumentException when there is no such payment
+     */
+    public PrintOutcome print(String clientRef, boolean reprint) {
+        ReceiptData receipt = receiptOf(clientRef);
+        return receipts().print(reprint ? receipt.asReprint() : receipt, settings.receiptPrinter(),
+                PaperWidth.ofMillimetres(settings.receiptPaperMillimetres()));
+    }
+
     @Override
     public String printReceipt(String clientRef, boolean reprint) {
-        ReceiptData receipt = receiptOf(clientRef);
-        PrintOutcome outcome = receipts().print(reprint ? receipt.asReprint() : receipt, settings.receiptPrinter(),
-                PaperWidth.ofMillimetres(settings.receiptPaperMillimetres()));
+        PrintOutcome outcome = print(clientRef, reprint);
         if (outcome instanceof PrintOutcome.Printed printed) {
             return "printed on " + printed.printer();
         }

@@ -75,8 +75,8 @@ final class GuiLauncher {
         ExecutorService background = Executors.newCachedThreadPool(daemonThreads());
         Stage stage = new Stage();
         try {
-            new MainWindow(new UiContext(services.settings(), services.maintenance(), services.billing(), background, version,
-                    services.dataDirectory().toString())).show(stage);
+            new MainWindow(uiContext(services, background, version)).show(stage);
+            services.recovery().start();
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(GuiLauncher.class).error("The main window failed to open", e);
             background.shutdownNow();
@@ -90,6 +90,16 @@ final class GuiLauncher {
             services.close();
             Platform.exit();
         });
+    }
+
+    /**
+     * What the window needs, from the services. The clerk is the computer's login name until operators sign in
+     * (the users issue).
+     */
+    static UiContext uiContext(AppServices services, ExecutorService background, String version) {
+        return new UiContext(services.settings(), services.maintenance(), services.billing(), services.payments(),
+                services.shifts(), new PrintingDesk(services), services.calendar(),
+                System.getProperty("user.name", "kasir"), background, version, services.dataDirectory().toString());
     }
 
     private static ThreadFactory daemonThreads() {

@@ -10,6 +10,12 @@ import java.util.Optional;
 public enum FxmlFile {
     /** The main window: navigation, content area and status bar ({@link ShellView}). */
     SHELL("/fxml/shell.fxml"),
+    /** The counter: biller, reference, bill, payment, receipt ({@link CounterView}). */
+    COUNTER("/fxml/counter.fxml"),
+    /** Payments of a day or a search; open one, reprint ({@link HistoryView}). */
+    HISTORY("/fxml/history.fxml"),
+    /** Open, close and recap the clerk's shift ({@link ShiftView}). */
+    SHIFT("/fxml/shift.fxml"),
     /** The honest placeholder of a section that is not built yet ({@link ComingView}). */
     COMING("/fxml/coming.fxml");
 

@@ -1,6 +1,7 @@
 package id.loket.ui;
 
 import java.net.URL;
+import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -34,17 +35,30 @@ public final class MainWindow {
     private static final Duration GATEWAY_CHECK_INTERVAL = Duration.minutes(1);
 
     private final ShellViewModel viewModel;
+    private final CounterSession session;
     private final ViewLoader views;
     private Stage stage;
     private Scene scene;
     private ShellView shell;
 
     public MainWindow(UiContext context) {
+        Executor fx = Platform::runLater;
+        this.session = new CounterSession(context.clerk(), context.shifts(), context.background(), fx);
         this.viewModel = new ShellViewModel(context.settings(), context.maintenance(), context.billing(),
-                context.background(),
-                Platform::runLater, context.version(), context.dataDirectory());
+                context.background(), fx, session, context.calendar(), context.version(), context.dataDirectory());
+        // The screens' view models live as long as the window: a language switch rebuilds the views, not the
+        // work in progress (a payment waiting for the gateway, a search, a shift being closed).
+        CounterViewModel counter = new CounterViewModel(context.billing(), context.payments(), context.receipts(),
+                context.settings(), session, context.background(), fx);
+        HistoryViewModel history = new HistoryViewModel(context.payments(), context.receipts(), context.calendar(),
+                session, context.background(), fx);
+        ShiftViewModel shift = new ShiftViewModel(context.shifts(), session, context.calendar(), context.background(),
+                fx);
         ControllerFactory controllers = ControllerFactory.builder()
                 .register(ShellView.class, () -> new ShellView(viewModel, this::page))
+                .register(CounterView.class, () -> new CounterView(counter))
+                .register(HistoryView.class, () -> new HistoryView(history))
+                .register(ShiftView.class, () -> new ShiftView(shift))
                 .register(ComingView.class, ComingView::new)
                 .build();
         this.views = new ViewLoader(controllers, viewModel.bundle()::get);
@@ -101,11 +115,18 @@ public final class MainWindow {
     }
 
     private Node page(Section section) {
-        // Every section is still to come; later sections get their own FxmlFile and view here.
-        ViewLoader.View<ComingView> view = views.load(FxmlFile.COMING, ComingView.class);
-        view.controller().show(section);
-        view.root().setId("page-" + section.id());
-        return view.root();
+        Node root = switch (section) {
+            case PAY -> views.load(FxmlFile.COUNTER, CounterView.class).root();
+            case HISTORY -> views.load(FxmlFile.HISTORY, HistoryView.class).root();
+            case SHIFT -> views.load(FxmlFile.SHIFT, ShiftView.class).root();
+            default -> {
+                ViewLoader.View<ComingView> view = views.load(FxmlFile.COMING, ComingView.class);
+                view.controller().show(section);
+                yield view.root();
+            }
+        };
+        root.setId("page-" + section.id());
+        return root;
     }
 
     private static String stylesheet() {

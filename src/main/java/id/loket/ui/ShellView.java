@@ -72,6 +72,12 @@ public final class ShellView {
     private Label gatewayStatus;
 
     @FXML
+    private Label clerkStatus;
+
+    @FXML
+    private Label shiftStatus;
+
+    @FXML
     private Label notice;
 
     @FXML
@@ -116,6 +122,12 @@ public final class ShellView {
         bind(gatewayStatus.textProperty(), viewModel.gatewayStatusText());
         listen(viewModel.gatewayStatus(), (obs, old, now) -> styleGatewayStatus(now));
         styleGatewayStatus(viewModel.gatewayStatus().get());
+        bind(clerkStatus.textProperty(), viewModel.clerkText());
+        bind(shiftStatus.textProperty(), viewModel.shiftText());
+        javafx.beans.binding.BooleanBinding shiftOpen = viewModel.shiftOpen();
+        ChangeListener<Boolean> shiftStyle = (obs, old, now) -> shiftStatus.pseudoClassStateChanged(UNCHECKED, !now);
+        listen(shiftOpen, shiftStyle);
+        shiftStyle.changed(shiftOpen, null, shiftOpen.get());
         bind(notice.textProperty(), viewModel.notice());
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());

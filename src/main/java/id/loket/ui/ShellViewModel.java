@@ -1,8 +1,10 @@
 package id.loket.ui;
 
 import id.loket.billing.BillingService;
+import id.loket.core.BusinessCalendar;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.settings.SettingsService;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -56,6 +58,9 @@ public final class ShellViewModel {
     private final StringBinding versionText;
     private final StringBinding dataDirectoryText;
     private final StringBinding notice;
+    private final CounterSession session;
+    private final StringBinding clerkText;
+    private final StringBinding shiftText;
     private boolean started;
 
     /**
@@ -68,6 +73,8 @@ public final class ShellViewModel {
             BillingService billing,
             Executor background,
             Executor fxThread,
+            CounterSession session,
+            BusinessCalendar calendar,
             String version,
             String dataDirectory) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -75,6 +82,8 @@ public final class ShellViewModel {
         this.billing = Objects.requireNonNull(billing, "billing");
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.session = Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.sandbox = settings.isSandbox();
@@ -95,6 +104,15 @@ public final class ShellViewModel {
                         : Bundles.format(bundle.get(), language.get(), "language.notSaved",
                                 languageNotSavedBecause.get()),
                 languageNotSavedBecause, bundle);
+        this.clerkText = Bindings.createStringBinding(
+                () -> Bundles.format(bundle.get(), language.get(), "status.clerk", session.clerk()), bundle);
+        DateTimeFormatter hourMinute = DateTimeFormatter.ofPattern("HH:mm");
+        this.shiftText = Bindings.createStringBinding(
+                () -> session.shift().get() == null
+                        ? bundle.get().getString("status.shift.none")
+                        : Bundles.format(bundle.get(), language.get(), "status.shift.open", session.shift().get().id(),
+                                hourMinute.format(calendar.localTime(session.shift().get().openedAt()))),
+                session.shift(), bundle);
     }
 
     /**
@@ -118,6 +136,7 @@ public final class ShellViewModel {
             }
         }, fxThread);
         refreshGateway();
+        session.refresh();
     }
 
     /**
@@ -209,6 +228,21 @@ public final class ShellViewModel {
     /** Where the data lives, for the version's tooltip. */
     public ObservableStringValue dataDirectoryText() {
         return dataDirectoryText;
+    }
+
+    /** E.g. "Kasir: sari". */
+    public ObservableStringValue clerkText() {
+        return clerkText;
+    }
+
+    /** E.g. "Shift #3 sejak 08:00", or that no shift is open. */
+    public ObservableStringValue shiftText() {
+        return shiftText;
+    }
+
+    /** True while the clerk has an open shift. */
+    public javafx.beans.binding.BooleanBinding shiftOpen() {
+        return session.shift().isNotNull();
     }
 
     /** A problem the clerk should know about that is not the ledger's (e.g. the language was not saved); empty when none. */

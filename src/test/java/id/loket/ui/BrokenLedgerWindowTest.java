@@ -2,6 +2,7 @@ package id.loket.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,6 +29,9 @@ class BrokenLedgerWindowTest {
         return t;
     });
 
+    @TempDir
+    Path dir;
+
     @Start
     void start(Stage stage) {
         FakeJournalStore journal = FakeJournalStore.withPayments(4);
@@ -34,7 +39,7 @@ class BrokenLedgerWindowTest {
         new MainWindow(TestContexts.shop()
                 .settings(new InMemorySettingsStore().with("gateway.url", "https://gateway.example.id"))
                 .journal(journal)
-                .context(background)).show(stage);
+                .context(background, dir)).show(stage);
     }
 
     @AfterEach

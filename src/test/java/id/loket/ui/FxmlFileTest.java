@@ -2,10 +2,12 @@ package id.loket.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,12 +34,15 @@ class FxmlFileTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void everyFileLoadsInEveryLanguageWithItsRegisteredController() throws Exception {
         for (String language : new String[] {"id", "en"}) {
             MainWindow window = new MainWindow(TestContexts.shop()
                     .settings(new InMemorySettingsStore().with("ui.language", language))
-                    .context(UNUSED));
+                    .context(UNUSED, dir.resolve(language)));
             for (FxmlFile file : FxmlFile.values()) {
                 ViewLoader.View<Object> view = WaitForAsyncUtils.asyncFx(() -> window.views().load(file, Object.class))
                         .get(10, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.testfx.api.FxAssert.verifyThat;
 import static org.testfx.matcher.base.NodeMatchers.isVisible;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,10 +38,13 @@ class MainWindowTest {
     private final InMemorySettingsStore settings = new InMemorySettingsStore();
     private Stage stage;
 
+    @TempDir
+    Path dir;
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new MainWindow(TestContexts.shop().settings(settings).context(background)).show(stage);
+        new MainWindow(TestContexts.shop().settings(settings).context(background, dir)).show(stage);
     }
 
     @AfterEach

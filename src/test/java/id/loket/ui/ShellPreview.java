@@ -1,5 +1,7 @@
 package id.loket.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +18,8 @@ public final class ShellPreview {
 
     private ShellPreview() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        Path ledgerDir = Files.createTempDirectory("loket-preview");
         boolean english = args.length > 0 && args[0].toLowerCase(Locale.ROOT).startsWith("en");
         boolean broken = args.length > 1 && "broken".equalsIgnoreCase(args[1]);
         FakeJournalStore journal = FakeJournalStore.withPayments(1234);
@@ -35,7 +38,7 @@ public final class ShellPreview {
                 background.shutdownNow();
                 Platform.exit();
             });
-            new MainWindow(TestContexts.shop().settings(settings).journal(journal).context(background)).show(stage);
+            new MainWindow(TestContexts.shop().settings(settings).journal(journal).context(background, ledgerDir)).show(stage);
         });
     }
 }

@@ -4,27 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.loket.settings.SettingsService;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shell's state without the toolkit: work that would go to other threads runs directly. */
 class ShellViewModelTest {
 
     private static final Executor DIRECT = Runnable::run;
 
-    private static ShellViewModel model(TestContexts shop) {
+    @TempDir
+    Path dir;
+
+    private final List<TestContexts> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeLedgers() {
+        opened.forEach(shop -> shop.ledger().close());
+    }
+
+    private ShellViewModel model(TestContexts shop) {
         return model(shop, DIRECT);
     }
 
-    private static ShellViewModel model(TestContexts shop, Executor background) {
-        return new ShellViewModel(shop.settingsService(), shop.maintenance(), shop.billing(), background, DIRECT, "0.1.0",
-                "/data/loket");
+    private ShellViewModel model(TestContexts shop, Executor background) {
+        shop.ledgerIn(dir.resolve("shop" + opened.size()));
+        opened.add(shop);
+        return new ShellViewModel(shop.settingsService(), shop.maintenance(), shop.billing(), background, DIRECT,
+                shop.session(DIRECT), shop.calendar(), "0.1.0", "/data/loket");
     }
 
     @Test
