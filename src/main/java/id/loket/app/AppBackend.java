@@ -44,7 +44,10 @@ final class AppBackend implements Backend {
     @Override
     public void startGui(GlobalOptions options) {
         Path root = dataDirectory(options);
-        guiRunning = new GuiLauncher(version).start(() -> AppServices.open(root, overrides(options), clock, sentGrace()));
+        String clerk = options.user().filter(u -> !u.isBlank())
+                .orElse(System.getProperty("user.name", "kasir"));
+        guiRunning = new GuiLauncher(version, clerk)
+                .start(() -> AppServices.open(root, overrides(options), clock, sentGrace()));
     }
 
     @Override

@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
 final class GuiLauncher {
 
     private final String version;
+    private final String clerk;
 
-    GuiLauncher(String version) {
+    /** @param clerk who works the counter: {@code --user}, else the computer's login name */
+    GuiLauncher(String version, String clerk) {
         this.version = version;
+        this.clerk = clerk;
     }
 
     /**
@@ -75,7 +78,7 @@ final class GuiLauncher {
         ExecutorService background = Executors.newCachedThreadPool(daemonThreads());
         Stage stage = new Stage();
         try {
-            new MainWindow(uiContext(services, background, version)).show(stage);
+            new MainWindow(uiContext(services, background, version, clerk)).show(stage);
             services.recovery().start();
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(GuiLauncher.class).error("The main window failed to open", e);
@@ -92,14 +95,11 @@ final class GuiLauncher {
         });
     }
 
-    /**
-     * What the window needs, from the services. The clerk is the computer's login name until operators sign in
-     * (the users issue).
-     */
-    static UiContext uiContext(AppServices services, ExecutorService background, String version) {
+    /** What the window needs, from the services. */
+    static UiContext uiContext(AppServices services, ExecutorService background, String version, String clerk) {
         return new UiContext(services.settings(), services.maintenance(), services.billing(), services.payments(),
-                services.shifts(), new PrintingDesk(services), services.calendar(),
-                System.getProperty("user.name", "kasir"), background, version, services.dataDirectory().toString());
+                services.shifts(), new PrintingDesk(services), services.calendar(), clerk, background, version,
+                services.dataDirectory().toString());
     }
 
     private static ThreadFactory daemonThreads() {

@@ -82,7 +82,7 @@ public final class BillingService {
     }
 
     /** Drops the spaces and dashes people type inside numbers; scanners send none. */
-    static String normalise(String reference) {
+    public static String normalise(String reference) {
         return reference.strip().replace(" ", "").replace("-", "");
     }
 

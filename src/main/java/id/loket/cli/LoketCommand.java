@@ -86,7 +86,7 @@ public final class LoketCommand implements Callable<Integer> {
 
     GlobalOptions options() {
         return new GlobalOptions(Optional.ofNullable(dataDir), Optional.ofNullable(gatewayUrl),
-                Optional.ofNullable(merchant), Optional.ofNullable(secret));
+                Optional.ofNullable(merchant), Optional.ofNullable(secret), Optional.ofNullable(user));
     }
 
     @Override

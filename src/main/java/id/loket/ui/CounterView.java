@@ -1,17 +1,616 @@
 package id.loket.ui;
 
+import id.loket.billing.Inquiry;
+import id.loket.core.Biller;
+import id.loket.core.BillerKind;
+import id.loket.core.Money;
+import id.loket.core.PaymentMethod;
+import id.loket.core.Product;
+import id.loket.payment.Amounts;
+import id.loket.payment.ChargeDetails;
+import id.loket.payment.Payment;
+import id.loket.ui.CounterViewModel.Step;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
 
-/** Placeholder controller of {@code fxml/counter.fxml}, replaced by the counter screen's work. */
+/**
+ * Controller of {@code fxml/counter.fxml}: shows the {@link CounterViewModel}'s step and turns the clerk's keys into
+ * its calls. Enter goes on, Esc steps back, F5 reprints the last receipt, F6..F11 pick the method, Alt+1..4 the
+ * quick amounts. The focus follows the step, so a cash payment needs no mouse and no Tab.
+ *
+ * <p>The reference field is checked as the clerk types against the catalog's pattern (ControlsFX validation) and
+ * completes references paid before for the same biller (ControlsFX auto-completion).
+ */
 public final class CounterView {
 
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final int QR_SIZE = 240;
+
+    private static final Map<PaymentMethod, KeyCode> METHOD_KEYS = new EnumMap<>(Map.of(
+            PaymentMethod.CASH, KeyCode.F6,
+            PaymentMethod.DEBIT_CARD, KeyCode.F7,
+            PaymentMethod.QRIS, KeyCode.F8,
+            PaymentMethod.VIRTUAL_ACCOUNT, KeyCode.F9,
+            PaymentMethod.EWALLET, KeyCode.F10,
+            PaymentMethod.PAYMENT_LINK, KeyCode.F11));
+    private static final List<KeyCode> QUICK_KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3,
+            KeyCode.DIGIT4);
+
     private final CounterViewModel viewModel;
+    private final Timeline ticker;
+    private final ToggleGroup methodGroup = new ToggleGroup();
+    private final Map<PaymentMethod, ToggleButton> methodButtons = new EnumMap<>(PaymentMethod.class);
+
+    @FXML
+    private ResourceBundle resources;
+    @FXML
+    private VBox counter;
+    @FXML
+    private TextField billerSearch;
+    @FXML
+    private ListView<Biller> billerList;
+    @FXML
+    private Label chosenBiller;
+    @FXML
+    private Label referenceLabel;
+    @FXML
+    private TextField reference;
+    @FXML
+    private Label referenceHint;
+    @FXML
+    private Label productLabel;
+    @FXML
+    private ListView<Product> productList;
+    @FXML
+    private VBox readyPanel;
+    @FXML
+    private Label readyTitle;
+    @FXML
+    private Label readyText;
+    @FXML
+    private Node lookingUp;
+    @FXML
+    private VBox billPanel;
+    @FXML
+    private GridPane billGrid;
+    @FXML
+    private Label total;
+    @FXML
+    private FlowPane methods;
+    @FXML
+    private VBox cashBox;
+    @FXML
+    private TextField tendered;
+    @FXML
+    private HBox quickAmounts;
+    @FXML
+    private Label change;
+    @FXML
+    private VBox cardBox;
+    @FXML
+    private TextField approvalCode;
+    @FXML
+    private Label chargeHint;
+    @FXML
+    private VBox confirmPanel;
+    @FXML
+    private Label confirmText;
+    @FXML
+    private Button confirmButton;
+    @FXML
+    private VBox payingPanel;
+    @FXML
+    private Label payingText;
+    @FXML
+    private VBox chargePanel;
+    @FXML
+    private Label chargeTitle;
+    @FXML
+    private ImageView chargeQr;
+    @FXML
+    private Label chargeCode;
+    @FXML
+    private Label chargeTotal;
+    @FXML
+    private Label countdown;
+    @FXML
+    private Button cancelCharge;
+    @FXML
+    private VBox resultPanel;
+    @FXML
+    private Label resultTitle;
+    @FXML
+    private Label resultAdvice;
+    @FXML
+    private Label resultChange;
+    @FXML
+    private Label resultToken;
+    @FXML
+    private Label resultRef;
+    @FXML
+    private Label printStatus;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Button reprintButton;
+    @FXML
+    private Label counterMessage;
 
     public CounterView(CounterViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
     }
 
-    CounterViewModel viewModel() {
-        return viewModel;
+    @FXML
+    private void initialize() {
+        Locale language = resources.getLocale();
+
+        // The biller: a search field over a list the arrow keys move through; Enter picks.
+        billerList.setItems(viewModel.matches());
+        billerList.setCellFactory(list -> new BillerCell());
+        billerSearch.textProperty().bindBidirectional(viewModel.billerQuery());
+        viewModel.highlighted().addListener((obs, old, now) -> showHighlight(now));
+        billerList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != viewModel.highlighted().get()) {
+                viewModel.highlighted().set(now);
+            }
+        });
+        billerList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                viewModel.chooseBiller();
+            }
+        });
+        billerSearch.setOnAction(e -> viewModel.chooseBiller());
+        billerSearch.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                viewModel.moveHighlight(e.getCode() == KeyCode.DOWN ? 1 : -1);
+                e.consume();
+            }
+        });
+        showHighlight(viewModel.highlighted().get());
+
+        // The reference: checked as typed, completed from earlier payments, Enter looks the bill up.
+        reference.textProperty().bindBidirectional(viewModel.reference());
+        reference.setOnAction(e -> viewModel.lookUp());
+        reference.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && productList.isVisible()) {
+                productList.requestFocus();
+                e.consume();
+            }
+        });
+        ValidationSupport validation = new ValidationSupport();
+        validation.registerValidator(reference, false, (javafx.scene.control.Control c, String typed) -> {
+            Message problem = typed == null || typed.isBlank() ? Message.NONE : viewModel.referenceProblem(typed);
+            return ValidationResult.fromMessageIf(c, problem.in(resources), Severity.ERROR, !problem.isEmpty());
+        });
+        reference.textProperty().addListener((obs, old, now) -> referenceHint.setText(
+                now == null || now.isBlank() ? "" : viewModel.referenceProblem(now).in(resources)));
+        AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(reference,
+                request -> viewModel.recentReferences().stream()
+                        .filter(r -> !request.getUserText().isBlank() && r.startsWith(request.getUserText().strip())
+                                && !r.equals(request.getUserText().strip()))
+                        .limit(8)
+                        .toList());
+        completion.setVisibleRowCount(6);
+        productList.setCellFactory(list -> new ProductCell(language));
+        viewModel.biller().addListener((obs, old, now) -> showBiller(now));
+        productList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.product().set(now);
+            }
+        });
+        productList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.lookUp();
+                e.consume();
+            }
+        });
+        showBiller(viewModel.biller().get());
+
+        // The bill and the money.
+        for (PaymentMethod m : PaymentMethod.values()) {
+            ToggleButton button = new ToggleButton(resources.getString("counter.method." + m.name()) + "  "
+                    + METHOD_KEYS.get(m).getName());
+            button.setId("method-" + m.name());
+            button.setToggleGroup(methodGroup);
+            button.setFocusTraversable(false);
+            button.setOnAction(e -> choose(m));
+            methodButtons.put(m, button);
+            methods.getChildren().add(button);
+        }
+        viewModel.method().addListener((obs, old, now) -> showMethod(now));
+        tendered.textProperty().bindBidirectional(viewModel.tendered());
+        tendered.setOnAction(e -> viewModel.review());
+        ValidationSupport cash = new ValidationSupport();
+        cash.registerValidator(tendered, false, Validator.createPredicateValidator(
+                (String typed) -> typed == null || typed.isBlank() || viewModel.enoughCash().get(),
+                resources.getString("counter.tendered.notEnough")));
+        approvalCode.textProperty().bindBidirectional(viewModel.approvalCode());
+        approvalCode.setOnAction(e -> viewModel.review());
+        viewModel.change().addListener((obs, old, now) -> showChange());
+        viewModel.amounts().addListener((obs, old, now) -> showBill());
+        viewModel.inquiry().addListener((obs, old, now) -> showBill());
+
+        viewModel.step().addListener((obs, old, now) -> showStep(now));
+        viewModel.message().addListener((obs, old, now) -> showMessage(now));
+        viewModel.payment().addListener((obs, old, now) -> showPayment(now));
+        viewModel.secondsLeft().addListener((obs, old, now) -> showCountdown(now.longValue()));
+        viewModel.printStatus().addListener((obs, old, now) -> printStatus.setText(now.in(resources)));
+        reprintButton.visibleProperty().bind(viewModel.printFailed());
+        reprintButton.managedProperty().bind(reprintButton.visibleProperty());
+
+        counter.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // Ticks only while the page is on screen; a language switch or another section detaches it.
+        counter.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                ticker.stop();
+            } else {
+                ticker.play();
+            }
+        });
+
+        showBill();
+        showMethod(viewModel.method().get());
+        showPayment(viewModel.payment().get());
+        showMessage(viewModel.message().get());
+        printStatus.setText(viewModel.printStatus().get().in(resources));
+        showStep(viewModel.step().get());
+        if (viewModel.matches().isEmpty()) {
+            viewModel.loadCatalog();
+        }
+    }
+
+    /** Puts the focus where the current step expects the clerk's next key (called when the page is shown). */
+    public void focus() {
+        Node target = switch (viewModel.step().get()) {
+            case BILLER -> billerSearch;
+            case REFERENCE, LOOKING_UP -> reference;
+            case BILL -> moneyField();
+            case CONFIRM -> confirmButton;
+            case PAYING -> counter;
+            case WAITING_CHARGE -> cancelCharge;
+            case RESULT -> nextButton;
+        };
+        target.requestFocus();
+        if (target instanceof TextField field) {
+            field.end();
+        }
+    }
+
+    @FXML
+    private void pay() {
+        viewModel.pay();
+    }
+
+    @FXML
+    private void back() {
+        viewModel.back();
+    }
+
+    @FXML
+    private void next() {
+        viewModel.nextCustomer();
+    }
+
+    @FXML
+    private void reprint() {
+        viewModel.reprintLast();
+    }
+
+    private void onKey(KeyEvent e) {
+        Step step = viewModel.step().get();
+        if (e.getCode() == KeyCode.ESCAPE) {
+            viewModel.back();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5) {
+            viewModel.reprintLast();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.CONFIRM) {
+            viewModel.pay();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.RESULT) {
+            viewModel.nextCustomer();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.BILL && viewModel.method().get().isGatewayCharge()) {
+            viewModel.review();
+            e.consume();
+        } else if (step == Step.BILL) {
+            for (Map.Entry<PaymentMethod, KeyCode> key : METHOD_KEYS.entrySet()) {
+                if (e.getCode() == key.getValue() && !e.isAltDown() && !e.isControlDown()) {
+                    choose(key.getKey());
+                    e.consume();
+                    return;
+                }
+            }
+            for (int i = 0; i < QUICK_KEYS.size(); i++) {
+                if (new KeyCodeCombination(QUICK_KEYS.get(i), KeyCombination.ALT_DOWN).match(e)) {
+                    List<Money> quick = viewModel.quickAmounts();
+                    if (i < quick.size()) {
+                        viewModel.tender(quick.get(i));
+                        tendered.end();
+                    }
+                    e.consume();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void choose(PaymentMethod m) {
+        viewModel.chooseMethod(m);
+        showMethod(viewModel.method().get());
+        Platform.runLater(this::focus);
+    }
+
+    private void showStep(Step step) {
+        boolean typing = step == Step.BILLER;
+        billerList.setVisible(typing);
+        billerList.setManaged(typing);
+        billerSearch.setDisable(!typing);
+        boolean referenceOpen = step == Step.REFERENCE;
+        reference.setDisable(!referenceOpen);
+        productList.setDisable(!referenceOpen);
+        setShown(readyPanel, step == Step.BILLER || step == Step.REFERENCE || step == Step.LOOKING_UP);
+        setShown(billPanel, step == Step.BILL || step == Step.CONFIRM);
+        setShown(confirmPanel, step == Step.CONFIRM);
+        tendered.setDisable(step != Step.BILL);
+        approvalCode.setDisable(step != Step.BILL);
+        setShown(payingPanel, step == Step.PAYING);
+        setShown(chargePanel, step == Step.WAITING_CHARGE);
+        setShown(resultPanel, step == Step.RESULT);
+        lookingUp.setVisible(step == Step.LOOKING_UP);
+        readyTitle.setText(resources.getString(switch (step) {
+            case LOOKING_UP -> "counter.ready.lookingUp";
+            case REFERENCE -> "counter.ready.reference";
+            default -> "counter.ready.biller";
+        }));
+        readyText.setText(resources.getString(step == Step.BILLER ? "counter.ready.billerHint"
+                : "counter.ready.referenceHint"));
+        payingText.setText(resources.getString(viewModel.method().get().isGatewayCharge()
+                ? "counter.paying.charge" : "counter.paying.text"));
+        if (step == Step.CONFIRM) {
+            showConfirmation();
+        }
+        if (counter.getScene() != null) {
+            focus();
+        }
+    }
+
+    private void showHighlight(Biller biller) {
+        if (biller == null) {
+            billerList.getSelectionModel().clearSelection();
+        } else {
+            billerList.getSelectionModel().select(biller);
+            billerList.scrollTo(biller);
+        }
+    }
+
+    private void showBiller(Biller biller) {
+        boolean prepaid = biller != null && biller.kind() == BillerKind.PREPAID && !biller.products().isEmpty();
+        chosenBiller.setText(biller == null ? "" : biller.name() + " · " + biller.code());
+        chosenBiller.setVisible(biller != null);
+        chosenBiller.setManaged(biller != null);
+        referenceLabel.setText(biller == null ? resources.getString("counter.reference.label") : biller.referenceLabel());
+        setShown(productLabel, prepaid);
+        setShown(productList, prepaid);
+        productList.getItems().setAll(prepaid ? biller.products() : List.of());
+        if (prepaid && viewModel.product().get() != null) {
+            productList.getSelectionModel().select(viewModel.product().get());
+        }
+        referenceHint.setText("");
+    }
+
+    private void showBill() {
+        Inquiry bill = viewModel.inquiry().get();
+        Amounts amounts = viewModel.amounts().get();
+        billGrid.getChildren().clear();
+        if (bill == null || amounts == null) {
+            total.setText("");
+            quickAmounts.getChildren().clear();
+            return;
+        }
+        Locale language = resources.getLocale();
+        int row = 0;
+        row = billRow(row, resources.getString("counter.bill.biller"), viewModel.biller().get().name(), "bill-biller");
+        row = billRow(row, viewModel.biller().get().referenceLabel(), bill.reference(), "bill-reference");
+        row = billRow(row, resources.getString("counter.bill.name"), bill.customerName(), "bill-name");
+        for (Map.Entry<String, String> detail : bill.details().entrySet()) {
+            row = billRow(row, readable(detail.getKey()), detail.getValue(), "bill-detail-" + detail.getKey());
+        }
+        row = billRow(row, resources.getString("counter.bill.amount"), amounts.bill().format(language), "bill-amount");
+        billRow(row, resources.getString("counter.bill.admin"), amounts.adminFee().format(language), "bill-admin");
+        total.setText(amounts.total().format(language));
+        quickAmounts.getChildren().clear();
+        List<Money> quick = viewModel.quickAmounts();
+        for (int i = 0; i < quick.size(); i++) {
+            Money amount = quick.get(i);
+            Button b = new Button((i == 0 ? resources.getString("counter.quick.exact") + " " : "")
+                    + amount.format(language) + "  Alt+" + (i + 1));
+            b.setId("quick" + i);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> {
+                viewModel.tender(amount);
+                tendered.requestFocus();
+                tendered.end();
+            });
+            quickAmounts.getChildren().add(b);
+        }
+        showChange();
+    }
+
+    private int billRow(int row, String label, String value, String id) {
+        Label name = new Label(label);
+        name.getStyleClass().add("bill-key");
+        Label text = new Label(value);
+        text.setId(id);
+        text.getStyleClass().add("bill-value");
+        text.setWrapText(true);
+        billGrid.addRow(row, name, text);
+        return row + 1;
+    }
+
+    private void showChange() {
+        Optional<Money> c = viewModel.change().get();
+        change.setText(c.map(m -> m.format(resources.getLocale())).orElse("—"));
+        change.pseudoClassStateChanged(FAILURE, c.isEmpty() && !viewModel.tendered().get().isBlank());
+    }
+
+    private void showMethod(PaymentMethod m) {
+        methodGroup.selectToggle(methodButtons.get(m));
+        setShown(cashBox, m == PaymentMethod.CASH);
+        setShown(cardBox, m == PaymentMethod.DEBIT_CARD);
+        setShown(chargeHint, m.isGatewayCharge());
+        chargeHint.setText(m.isGatewayCharge() ? resources.getString("counter.charge.hint." + m.name()) : "");
+        showBill();
+    }
+
+    private void showConfirmation() {
+        Amounts amounts = viewModel.amounts().get();
+        Inquiry bill = viewModel.inquiry().get();
+        if (amounts == null || bill == null) {
+            return;
+        }
+        Locale language = resources.getLocale();
+        String method = resources.getString("counter.method." + viewModel.method().get().name());
+        String text = Bundles.format(resources, language, "counter.confirm.text", amounts.total().format(language),
+                bill.customerName(), viewModel.biller().get().name(), method);
+        if (viewModel.method().get() == PaymentMethod.CASH) {
+            text += "\n" + Bundles.format(resources, language, "counter.confirm.change",
+                    viewModel.change().get().orElse(Money.ZERO).format(language));
+        }
+        confirmText.setText(text);
+    }
+
+    private void showPayment(Payment p) {
+        if (p == null) {
+            chargeQr.setImage(null);
+            return;
+        }
+        Locale language = resources.getLocale();
+        if (p.charge().isPresent()) {
+            ChargeDetails charge = p.charge().get();
+            chargeTitle.setText(resources.getString("counter.charge.title." + p.method().name()));
+            String code = charge.vaNumber().map(va -> Bundles.format(resources, language, "counter.charge.va", va))
+                    .or(() -> charge.paymentUrl())
+                    .orElse("");
+            chargeCode.setText(code);
+            Optional<String> qr = charge.qrString().or(() -> charge.paymentUrl());
+            chargeQr.setImage(qr.map(text -> (javafx.scene.image.Image) QrImage.of(text, QR_SIZE)).orElse(null));
+            setShown(chargeQr, qr.isPresent());
+            chargeTotal.setText(p.total().format(language));
+        }
+        resultTitle.setText(resources.getString("counter.result." + p.advice().name()));
+        resultAdvice.setText(resources.getString("counter.advice." + p.advice().name()));
+        boolean success = p.state() == id.loket.core.PaymentState.SUCCESS;
+        resultTitle.pseudoClassStateChanged(SUCCESS, success);
+        resultTitle.pseudoClassStateChanged(FAILURE, p.advice() == id.loket.payment.ClerkAdvice.RETURN_THE_MONEY
+                || p.advice() == id.loket.payment.ClerkAdvice.REFUND_DUE);
+        resultTitle.pseudoClassStateChanged(PENDING, p.advice() == id.loket.payment.ClerkAdvice.PENDING);
+        Optional<Money> back = switch (p.advice()) {
+            case PAID, PENDING -> p.change().filter(Money::isPositive);
+            case RETURN_THE_MONEY -> p.tendered();
+            default -> Optional.empty();
+        };
+        resultChange.setText(back.map(m -> Bundles.format(resources, language,
+                p.advice() == id.loket.payment.ClerkAdvice.RETURN_THE_MONEY ? "counter.result.giveBack"
+                        : "counter.result.change", m.format(language))).orElse(""));
+        setShown(resultChange, back.isPresent());
+        Optional<String> token = p.outcome().flatMap(id.loket.payment.GatewayOutcome::token);
+        resultToken.setText(token.map(t -> Bundles.format(resources, language, "counter.result.token",
+                String.join(" ", t.split("(?<=\\G.{4})")))).orElse(""));
+        setShown(resultToken, token.isPresent());
+        resultRef.setText(Bundles.format(resources, language, "counter.result.ref", p.clientRef(),
+                p.failureReason().orElse("")));
+    }
+
+    private void showCountdown(long seconds) {
+        countdown.setText(Bundles.format(resources, resources.getLocale(), "counter.charge.countdown",
+                String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60)));
+    }
+
+    private void showMessage(Message message) {
+        counterMessage.setText(message.in(resources));
+        setShown(counterMessage, !message.isEmpty());
+    }
+
+    private Node moneyField() {
+        return switch (viewModel.method().get()) {
+            case CASH -> tendered;
+            case DEBIT_CARD -> approvalCode;
+            default -> counter;
+        };
+    }
+
+    /** "tarif_daya" → "Tarif daya": the gateway's detail names, readable. */
+    private static String readable(String key) {
+        String spaced = key.replace('_', ' ').strip();
+        return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static void setShown(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private final class BillerCell extends ListCell<Biller> {
+        @Override
+        protected void updateItem(Biller biller, boolean empty) {
+            super.updateItem(biller, empty);
+            setText(empty || biller == null ? null : biller.name() + "  ·  " + biller.code());
+            setId(empty || biller == null ? null : "biller-" + biller.code());
+        }
+    }
+
+    private static final class ProductCell extends ListCell<Product> {
+        private final Locale language;
+
+        ProductCell(Locale language) {
+            this.language = language;
+        }
+
+        @Override
+        protected void updateItem(Product product, boolean empty) {
+            super.updateItem(product, empty);
+            setText(empty || product == null ? null : product.name() + "  ·  " + product.price().format(language));
+            setId(empty || product == null ? null : "product-" + product.code());
+        }
     }
 }

@@ -40,6 +40,8 @@ public final class MainWindow {
     private Stage stage;
     private Scene scene;
     private ShellView shell;
+    private CounterView counterView;
+    private final java.util.Map<Section, Node> pageRoots = new java.util.EnumMap<>(Section.class);
 
     public MainWindow(UiContext context) {
         Executor fx = Platform::runLater;
@@ -49,13 +51,13 @@ public final class MainWindow {
         // The screens' view models live as long as the window: a language switch rebuilds the views, not the
         // work in progress (a payment waiting for the gateway, a search, a shift being closed).
         CounterViewModel counter = new CounterViewModel(context.billing(), context.payments(), context.receipts(),
-                context.settings(), session, context.background(), fx);
+                context.calendar(), session, context.background(), fx);
         HistoryViewModel history = new HistoryViewModel(context.payments(), context.receipts(), context.calendar(),
                 session, context.background(), fx);
         ShiftViewModel shift = new ShiftViewModel(context.shifts(), session, context.calendar(), context.background(),
                 fx);
         ControllerFactory controllers = ControllerFactory.builder()
-                .register(ShellView.class, () -> new ShellView(viewModel, this::page))
+                .register(ShellView.class, () -> new ShellView(viewModel, this::page, this::focusPage))
                 .register(CounterView.class, () -> new CounterView(counter))
                 .register(HistoryView.class, () -> new HistoryView(history))
                 .register(ShiftView.class, () -> new ShiftView(shift))
@@ -88,7 +90,8 @@ public final class MainWindow {
         // Deferred: the language switch that triggers this is still handling its own event.
         viewModel.language().addListener((obs, old, now) -> Platform.runLater(this::rebuildForLanguage));
         stage.show();
-        shell.focusNavigation();
+        // DESIGN.md: the clerk starts in the biller search.
+        focusPage(Section.PAY);
         viewModel.start();
         Timeline gatewayCheck = new Timeline(new KeyFrame(GATEWAY_CHECK_INTERVAL, e -> viewModel.refreshGateway()));
         gatewayCheck.setCycleCount(Animation.INDEFINITE);
@@ -116,7 +119,11 @@ public final class MainWindow {
 
     private Node page(Section section) {
         Node root = switch (section) {
-            case PAY -> views.load(FxmlFile.COUNTER, CounterView.class).root();
+            case PAY -> {
+                ViewLoader.View<CounterView> view = views.load(FxmlFile.COUNTER, CounterView.class);
+                counterView = view.controller();
+                yield view.root();
+            }
             case HISTORY -> views.load(FxmlFile.HISTORY, HistoryView.class).root();
             case SHIFT -> views.load(FxmlFile.SHIFT, ShiftView.class).root();
             default -> {
@@ -126,7 +133,24 @@ public final class MainWindow {
             }
         };
         root.setId("page-" + section.id());
+        pageRoots.put(section, root);
         return root;
+    }
+
+    /**
+     * Puts the focus where the clerk starts on the page of {@code section}: the counter's current step, else the
+     * page's node marked with the style class {@code initial-focus}.
+     */
+    private void focusPage(Section section) {
+        if (section == Section.PAY && counterView != null) {
+            counterView.focus();
+            return;
+        }
+        Node root = pageRoots.get(section);
+        Node first = root == null ? null : root.lookup(".initial-focus");
+        if (first != null) {
+            first.requestFocus();
+        }
     }
 
     private static String stylesheet() {

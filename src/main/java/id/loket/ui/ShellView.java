@@ -47,6 +47,7 @@ public final class ShellView {
 
     private final ShellViewModel viewModel;
     private final Function<Section, Node> pages;
+    private final java.util.function.Consumer<Section> focusPage;
     private final Map<Section, Node> shownPages = new EnumMap<>(Section.class);
     private final List<Runnable> onDispose = new ArrayList<>();
 
@@ -92,10 +93,13 @@ public final class ShellView {
     /**
      * @param pages builds the page of a section; asked once per section for the life of this view, so a
      *     page keeps what the clerk typed while they look at another section
+     * @param focusPage puts the focus where the clerk starts on a section's page (its shortcut was pressed)
      */
-    public ShellView(ShellViewModel viewModel, Function<Section, Node> pages) {
+    public ShellView(ShellViewModel viewModel, Function<Section, Node> pages,
+            java.util.function.Consumer<Section> focusPage) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.focusPage = Objects.requireNonNull(focusPage, "focusPage");
     }
 
     @FXML
@@ -172,6 +176,8 @@ public final class ShellView {
             for (KeyCombination shortcut : section.shortcuts()) {
                 if (shortcut.match(event)) {
                     viewModel.select(section);
+                    // Deferred: the page has just been put on screen and cannot take the focus before layout.
+                    Platform.runLater(() -> focusPage.accept(section));
                     event.consume();
                     return;
                 }

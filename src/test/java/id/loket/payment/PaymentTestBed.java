@@ -129,6 +129,11 @@ public final class PaymentTestBed implements AutoCloseable {
         return payments;
     }
 
+    /** Bills and the catalog, through the patient client (as the app's screens use it). */
+    public BillingService billing() {
+        return billing;
+    }
+
     public ShiftService shifts() {
         return shifts;
     }
