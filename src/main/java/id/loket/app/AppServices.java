@@ -162,6 +162,12 @@ public final class AppServices implements CliServices {
         return receipts;
     }
 
+    /** Compiles the receipt templates now (in the background at start), so the first receipt prints at once. */
+    public void prepareReceipts() {
+        receipts();
+        renderer.compileTemplates();
+    }
+
     private ReceiptData receiptOf(String clientRef) {
         Payment payment = payments().find(clientRef).orElseThrow(() -> new IllegalArgumentException(
                 "There is no payment " + clientRef + ": see 'loket payments'."));

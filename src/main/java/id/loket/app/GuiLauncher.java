@@ -80,6 +80,14 @@ final class GuiLauncher {
         try {
             new MainWindow(uiContext(services, background, version, clerk)).show(stage);
             services.recovery().start();
+            background.execute(() -> {
+                try {
+                    services.prepareReceipts();
+                } catch (RuntimeException e) {
+                    // The first print says what is wrong with the templates; nothing to do now.
+                    LoggerFactory.getLogger(GuiLauncher.class).warn("The receipt templates could not be prepared", e);
+                }
+            });
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(GuiLauncher.class).error("The main window failed to open", e);
             background.shutdownNow();

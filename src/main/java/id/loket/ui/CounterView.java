@@ -38,7 +38,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
@@ -119,7 +118,7 @@ public final class CounterView {
     @FXML
     private TextField tendered;
     @FXML
-    private HBox quickAmounts;
+    private FlowPane quickAmounts;
     @FXML
     private Label change;
     @FXML
@@ -175,7 +174,13 @@ public final class CounterView {
 
     public CounterView(CounterViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (counter.getScene() == null || counter.getScene().getWindow() == null) {
+                ticker().stop();
+            } else {
+                viewModel.tick();
+            }
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
@@ -296,6 +301,10 @@ public final class CounterView {
         if (viewModel.matches().isEmpty()) {
             viewModel.loadCatalog();
         }
+    }
+
+    private Timeline ticker() {
+        return ticker;
     }
 
     /** Puts the focus where the current step expects the clerk's next key (called when the page is shown). */
@@ -463,7 +472,8 @@ public final class CounterView {
         for (int i = 0; i < quick.size(); i++) {
             Money amount = quick.get(i);
             Button b = new Button((i == 0 ? resources.getString("counter.quick.exact") + " " : "")
-                    + amount.format(language) + "  Alt+" + (i + 1));
+                    + amount.format(language));
+            b.setTooltip(new javafx.scene.control.Tooltip("Alt+" + (i + 1)));
             b.setId("quick" + i);
             b.setFocusTraversable(false);
             b.setOnAction(e -> {
@@ -555,7 +565,7 @@ public final class CounterView {
         setShown(resultChange, back.isPresent());
         Optional<String> token = p.outcome().flatMap(id.loket.payment.GatewayOutcome::token);
         resultToken.setText(token.map(t -> Bundles.format(resources, language, "counter.result.token",
-                String.join(" ", t.split("(?<=\\G.{4})")))).orElse(""));
+                String.join(" ", t.replaceAll("\\D", "").split("(?<=\\G.{4})")))).orElse(""));
         setShown(resultToken, token.isPresent());
         resultRef.setText(Bundles.format(resources, language, "counter.result.ref", p.clientRef(),
                 p.failureReason().orElse("")));

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -764,7 +765,14 @@ public final class CounterViewModel {
 
     /** Runs {@code work} in the background and hands its value, or its failure, to the JavaFX thread. */
     private <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
-        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((value, failure) -> {
+        CompletableFuture<T> started;
+        try {
+            started = CompletableFuture.supplyAsync(work, background);
+        } catch (RejectedExecutionException e) {
+            LOG.info("The window is closing; not started: {}", e.getMessage());
+            return;
+        }
+        started.whenCompleteAsync((value, failure) -> {
             if (failure == null) {
                 done.accept(value);
                 return;

@@ -126,6 +126,10 @@ public final class ShellView {
         bind(gatewayStatus.textProperty(), viewModel.gatewayStatusText());
         listen(viewModel.gatewayStatus(), (obs, old, now) -> styleGatewayStatus(now));
         styleGatewayStatus(viewModel.gatewayStatus().get());
+        // What the clerk must always read in full; the ledger's text may be shortened first.
+        for (Region always : new Region[] {sandboxBadge, gatewayStatus, clerkStatus, shiftStatus, language}) {
+            always.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bind(clerkStatus.textProperty(), viewModel.clerkText());
         bind(shiftStatus.textProperty(), viewModel.shiftText());
         javafx.beans.binding.BooleanBinding shiftOpen = viewModel.shiftOpen();

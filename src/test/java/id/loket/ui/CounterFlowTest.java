@@ -153,7 +153,7 @@ class CounterFlowTest {
         robot.type(KeyCode.ENTER);
 
         awaitText(robot, "#chargeTitle", "Minta pelanggan memindai QRIS ini");
-        assertThat(robot.lookup("#chargeQr").queryAs(ImageView.class).getImage()).isNotNull();
+        await(() -> robot.lookup("#chargeQr").queryAs(ImageView.class).getImage() != null);
         await(() -> text(robot, "#countdown").startsWith("Berlaku "));
         Payment waiting = onlyPayment();
         assertThat(waiting.state()).isEqualTo(PaymentState.CHARGE_PENDING);

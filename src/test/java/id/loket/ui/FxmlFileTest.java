@@ -17,10 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FxmlFileTest {
 
-    /** Nothing here needs the background; the ledger check is never started. */
-    private static final Executor UNUSED = command -> {
-        throw new AssertionError("no background work expected");
-    };
+    /** Views may ask for background work as they load (the counter loads the catalog); it never runs here. */
+    private static final Executor UNUSED = command -> { };
 
     @Start
     void start(Stage stage) {

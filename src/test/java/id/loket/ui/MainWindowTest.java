@@ -53,7 +53,7 @@ class MainWindowTest {
     }
 
     @Test
-    void opensInIndonesianWithSandboxShownAndTheFocusOnTheNavigation(FxRobot robot) {
+    void opensInIndonesianWithSandboxShownAndTheFocusInTheBillerSearch(FxRobot robot) {
         assertThat(stage.getTitle()).isEqualTo("Loket");
         assertThat(stage.getMinWidth()).isEqualTo(MainWindow.MIN_WIDTH);
         verifyThat("#nav-pay-name", hasText("Bayar"));
@@ -62,9 +62,9 @@ class MainWindowTest {
         verifyThat("#sandboxBadge", hasText("SANDBOX"));
         verifyThat("#sandboxBadge", isVisible());
         verifyThat("#page-pay #title", hasText("Bayar"));
-        verifyThat("#page-pay #comingSoon", hasText("Segera hadir"));
         verifyThat("#version", hasText("Loket 0.1.0-test"));
-        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#nav").query());
+        verifyThat("#clerkStatus", hasText("Kasir: sari"));
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#billerSearch").query());
     }
 
     @Test
@@ -78,17 +78,17 @@ class MainWindowTest {
 
     @Test
     void clickingASectionShowsItsComingPage(FxRobot robot) {
-        robot.clickOn("#nav-history");
+        robot.clickOn("#nav-reports");
 
-        verifyThat("#page-history #title", hasText("Riwayat"));
-        verifyThat("#page-history #comingSoon", hasText("Segera hadir"));
-        verifyThat("#page-history #shortcuts", hasText("Pintasan: F3, Ctrl+2"));
+        verifyThat("#page-reports #title", hasText("Laporan"));
+        verifyThat("#page-reports #comingSoon", hasText("Segera hadir"));
+        verifyThat("#page-reports #shortcuts", hasText("Pintasan: Ctrl+5"));
     }
 
     @Test
     void theShortcutsOpenTheirSections(FxRobot robot) {
         robot.type(KeyCode.F3);
-        verifyThat("#page-history #title", hasText("Riwayat"));
+        assertThat(robot.lookup("#page-history").tryQuery()).isPresent();
 
         robot.push(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.CONTROL_DOWN));
         verifyThat("#page-reconciliation #title", hasText("Rekonsiliasi"));
@@ -97,13 +97,17 @@ class MainWindowTest {
 
         robot.type(KeyCode.F2);
         verifyThat("#page-pay #title", hasText("Bayar"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).as("F2 starts a payment in the biller search")
+                .isSameAs(robot.lookup("#billerSearch").query());
     }
 
     @Test
     void theNavigationWorksWithTheArrowKeys(FxRobot robot) {
+        robot.clickOn("#nav-pay");
         robot.type(KeyCode.DOWN, 2);
 
-        verifyThat("#page-shift #title", hasText("Shift"));
+        assertThat(robot.lookup("#page-shift").tryQuery()).isPresent();
         ListView<Section> nav = robot.lookup("#nav").queryListView();
         assertThat(nav.getSelectionModel().getSelectedItem()).isEqualTo(Section.SHIFT);
     }
