@@ -166,6 +166,32 @@ class CounterFlowTest {
     }
 
     @Test
+    void aWaterBillIsPaidByDebitCardWithTheEdcApprovalCode(FxRobot robot) throws Exception {
+        bed.openShift(0);
+        awaitCatalog(robot);
+
+        robot.write("bandung");
+        robot.type(KeyCode.ENTER);
+        robot.write("1234567");
+        robot.type(KeyCode.ENTER);
+        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        robot.type(KeyCode.F7);
+        robot.write("12");
+        robot.type(KeyCode.ENTER);
+        assertThat(text(robot, "#counterMessage")).startsWith("Kode approval harus 4–12 huruf atau angka");
+        robot.write("ab34");
+        robot.type(KeyCode.ENTER);
+        assertThat(text(robot, "#confirmText")).contains("Kartu debit (EDC)");
+        robot.type(KeyCode.ENTER);
+
+        awaitText(robot, "#resultTitle", "Pembayaran berhasil");
+        Payment paid = onlyPayment();
+        assertThat(paid.method()).isEqualTo(PaymentMethod.DEBIT_CARD);
+        assertThat(paid.approvalCode()).contains("12AB34");
+        assertThat(paid.bill().billerCode()).isEqualTo("PDAM_BANDUNG");
+    }
+
+    @Test
     void escCancelsAWaitingChargeAndNothingIsPaid(FxRobot robot) throws Exception {
         bed.openShift(0);
         awaitCatalog(robot);
