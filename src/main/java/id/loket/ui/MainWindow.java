@@ -41,6 +41,7 @@ public final class MainWindow {
     private Scene scene;
     private ShellView shell;
     private CounterView counterView;
+    private HistoryView historyView;
     private final java.util.Map<Section, Node> pageRoots = new java.util.EnumMap<>(Section.class);
 
     public MainWindow(UiContext context) {
@@ -124,7 +125,11 @@ public final class MainWindow {
                 counterView = view.controller();
                 yield view.root();
             }
-            case HISTORY -> views.load(FxmlFile.HISTORY, HistoryView.class).root();
+            case HISTORY -> {
+                ViewLoader.View<HistoryView> view = views.load(FxmlFile.HISTORY, HistoryView.class);
+                historyView = view.controller();
+                yield view.root();
+            }
             case SHIFT -> views.load(FxmlFile.SHIFT, ShiftView.class).root();
             default -> {
                 ViewLoader.View<ComingView> view = views.load(FxmlFile.COMING, ComingView.class);
@@ -144,6 +149,10 @@ public final class MainWindow {
     private void focusPage(Section section) {
         if (section == Section.PAY && counterView != null) {
             counterView.focus();
+            return;
+        }
+        if (section == Section.HISTORY && historyView != null) {
+            historyView.focus();
             return;
         }
         Node root = pageRoots.get(section);

@@ -137,6 +137,8 @@ public final class ShellViewModel {
         }, fxThread);
         refreshGateway();
         session.refresh();
+        // Each payment moves the deposit: show the new balance without waiting for the minute's check.
+        session.lastPayment().addListener((obs, old, now) -> refreshGateway());
     }
 
     /**
