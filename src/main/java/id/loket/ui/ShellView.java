@@ -176,6 +176,11 @@ public final class ShellView {
     }
 
     private void openSectionOnShortcut(KeyEvent event) {
+        if (event.getCode() == javafx.scene.input.KeyCode.F1) {
+            showShortcuts();
+            event.consume();
+            return;
+        }
         for (Section section : Section.values()) {
             for (KeyCombination shortcut : section.shortcuts()) {
                 if (shortcut.match(event)) {
@@ -187,6 +192,20 @@ public final class ShellView {
                 }
             }
         }
+    }
+
+    /** F1: every shortcut of the window, in one place (DESIGN.md, "The counter screen"). Esc or Enter closes it. */
+    private void showShortcuts() {
+        javafx.scene.control.Alert help = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+                resources.getString("help.text"), javafx.scene.control.ButtonType.CLOSE);
+        help.setTitle(resources.getString("help.title"));
+        help.setHeaderText(resources.getString("help.title"));
+        help.getDialogPane().setId("shortcutsHelp");
+        help.getDialogPane().setMinWidth(560);
+        if (shell.getScene() != null) {
+            help.initOwner(shell.getScene().getWindow());
+        }
+        help.show();
     }
 
     private void styleLedgerStatus(LedgerStatus status) {

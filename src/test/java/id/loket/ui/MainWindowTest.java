@@ -103,6 +103,20 @@ class MainWindowTest {
     }
 
     @Test
+    void f1ShowsEveryShortcutAndEscClosesIt(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.DialogPane help = robot.lookup("#shortcutsHelp").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(help.getHeaderText()).isEqualTo("Tombol pintasan");
+        assertThat(help.getContentText()).contains("F5  cetak ulang struk terakhir").contains("F8 QRIS");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#shortcutsHelp").tryQuery()).isEmpty();
+    }
+
+    @Test
     void theNavigationWorksWithTheArrowKeys(FxRobot robot) {
         robot.clickOn("#nav-pay");
         robot.type(KeyCode.DOWN, 2);
