@@ -44,9 +44,7 @@ final class AppBackend implements Backend {
     @Override
     public void startGui(GlobalOptions options) {
         Path root = dataDirectory(options);
-        String clerk = options.user().filter(u -> !u.isBlank())
-                .orElse(System.getProperty("user.name", "kasir"));
-        guiRunning = new GuiLauncher(version, clerk)
+        guiRunning = new GuiLauncher(version)
                 .start(() -> AppServices.open(root, overrides(options), clock, sentGrace()));
     }
 

@@ -4,6 +4,7 @@ import id.loket.billing.BillingService;
 import id.loket.billing.Gateway;
 import id.loket.cli.CliServices;
 import id.loket.core.ReceiptData;
+import id.loket.customers.CustomerService;
 import id.loket.payment.Payment;
 import id.loket.payment.Shop;
 import id.loket.report.PaperWidth;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.JournalRules;
+import id.loket.journal.BackupService;
 import id.loket.journal.JournalService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
@@ -24,11 +26,17 @@ import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
 import id.loket.settings.SettingsService;
 import id.loket.shift.ShiftService;
+import id.loket.users.ActivationCodes;
+import id.loket.users.AuditService;
+import id.loket.users.PasswordHasher;
+import id.loket.users.PasswordPolicy;
+import id.loket.users.UserService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The composition root: every object of a running Loket, built with constructors, once, for one data
@@ -55,7 +63,12 @@ public final class AppServices implements CliServices {
     private final GatewayFactory gateways;
     private final JournalRules rules;
     private final ShiftService shifts;
+    private final AuditService audit;
+    private final UserService users;
+    private final BackupService backups;
+    private final Clock clock;
     private Gateway gateway;
+    private CustomerService customers;
     private BillingService billing;
     private PaymentService payments;
     private RecoveryScheduler recovery;
@@ -67,13 +80,19 @@ public final class AppServices implements CliServices {
         this.sentGrace = sentGrace;
         this.directory = directory;
         this.database = database;
-        this.settings = new SettingsService(new PropertiesSettingsStore(directory.configFile(), overrides));
+        this.audit = new AuditService(database.audit(), clock);
+        this.settings = new SettingsService(new PropertiesSettingsStore(directory.configFile(), overrides), audit);
+        SecureRandom random = new SecureRandom();
+        this.users = new UserService(database.operators(), audit, settings, new PasswordPolicy(),
+                new PasswordHasher(random), new ActivationCodes(random), clock);
         this.calendar = new BusinessCalendar(clock);
         this.rules = JournalRules.standard();
         this.journal = new JournalService(database.journal(), rules);
         this.maintenance = new LedgerMaintenance(database.journal(), database.snapshots(), new LedgerVerifier(rules));
+        this.backups = new BackupService(maintenance, audit);
         this.gateways = new GatewayFactory(settings, directory.root(), clock);
         this.shifts = new ShiftService(database.shifts(), rules, calendar);
+        this.clock = clock;
     }
 
     /**
@@ -120,9 +139,23 @@ public final class AppServices implements CliServices {
     public synchronized PaymentService payments() {
         if (payments == null) {
             payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar,
-                    new ClientRefs(new SecureRandom()), sentGrace);
+                    new ClientRefs(new SecureRandom()), sentGrace, customers());
         }
         return payments;
+    }
+
+    /** Regular customers and their SMS verification; built on first use, with the same gateway. */
+    @Override
+    public synchronized CustomerService customers() {
+        if (customers == null) {
+            customers = new CustomerService(database.customers(), gateway(), this::sandboxOtpCode, clock);
+        }
+        return customers;
+    }
+
+    /** The embedded sandbox sends no SMS: the counter shows the code it "sent" instead. */
+    private synchronized Optional<String> sandboxOtpCode(String otpId) {
+        return gateways.sandboxOtpCode(otpId);
     }
 
     /** The value of {@link #SENT_GRACE_ENV}: absent or blank means the default; otherwise whole seconds, 0 or more. */
@@ -220,6 +253,24 @@ public final class AppServices implements CliServices {
     @Override
     public ShiftService shifts() {
         return shifts;
+    }
+
+    /** Operators: first run, sign-in and lockout, clerks' registration and activation (owner-only parts checked there). */
+    @Override
+    public UserService users() {
+        return users;
+    }
+
+    /** The audit log: recorded by the services; {@link AuditService#recordReprint} for reprints; read by the owner. */
+    @Override
+    public AuditService audit() {
+        return audit;
+    }
+
+    /** Backup (anyone) and restore (the owner), audited. */
+    @Override
+    public BackupService backups() {
+        return backups;
     }
 
     /** One gateway (and at most one embedded sandbox) for every service. */

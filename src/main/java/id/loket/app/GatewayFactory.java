@@ -53,6 +53,14 @@ final class GatewayFactory implements AutoCloseable {
         }
     }
 
+    /**
+     * The code the embedded sandbox "sent" under {@code otpId}, so the counter can show it; empty with a real gateway
+     * (or before the gateway is created).
+     */
+    Optional<String> sandboxOtpCode(String otpId) {
+        return embedded.flatMap(server -> server.sentOtpCode(otpId));
+    }
+
     @Override
     public void close() {
         embedded.ifPresent(SandboxServer::close);

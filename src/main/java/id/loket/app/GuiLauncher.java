@@ -1,8 +1,10 @@
 package id.loket.app;
 
-import id.loket.ui.MainWindow;
+import id.loket.ui.Access;
+import id.loket.ui.Door;
 import id.loket.ui.StartupErrorWindow;
 import id.loket.ui.UiContext;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -21,12 +23,9 @@ import org.slf4j.LoggerFactory;
 final class GuiLauncher {
 
     private final String version;
-    private final String clerk;
 
-    /** @param clerk who works the counter: {@code --user}, else the computer's login name */
-    GuiLauncher(String version, String clerk) {
+    GuiLauncher(String version) {
         this.version = version;
-        this.clerk = clerk;
     }
 
     /**
@@ -78,7 +77,10 @@ final class GuiLauncher {
         ExecutorService background = Executors.newCachedThreadPool(daemonThreads());
         Stage stage = new Stage();
         try {
-            new MainWindow(uiContext(services, background, version, clerk)).show(stage);
+            Access access = new OperatorAccess(services.users(), services.settings());
+            Duration idleLock = services.settings().lockAfter();
+            new Door(access, background, services.settings().language(),
+                    who -> uiContext(services, background, version, who, access, idleLock)).show(stage);
             services.recovery().start();
             background.execute(() -> {
                 try {
@@ -103,11 +105,13 @@ final class GuiLauncher {
         });
     }
 
-    /** What the window needs, from the services. */
-    static UiContext uiContext(AppServices services, ExecutorService background, String version, String clerk) {
+    /** What the window needs, from the services, for whoever signed in. */
+    static UiContext uiContext(AppServices services, ExecutorService background, String version,
+            Access.SignedIn operator, Access access, Duration idleLock) {
         return new UiContext(services.settings(), services.maintenance(), services.billing(), services.payments(),
-                services.shifts(), new PrintingDesk(services), services.calendar(), clerk, background, version,
-                services.dataDirectory().toString());
+                services.shifts(), new PrintingDesk(services, operator.username()), services.users(), services.audit(),
+                services.customers(), services.calendar(), operator,
+                access, idleLock, background, version, services.dataDirectory().toString());
     }
 
     private static ThreadFactory daemonThreads() {

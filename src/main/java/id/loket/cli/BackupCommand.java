@@ -18,7 +18,7 @@ final class BackupCommand extends ServiceCommand {
     @Override
     public Integer call() {
         try (CliServices services = openServices()) {
-            BackupResult result = services.maintenance().backup(out);
+            BackupResult result = services.backups().backup(java.util.Optional.empty(), out);
             PrintWriter w = out();
             w.println("Backup written to " + result.file() + ": " + result.entries() + " entries, "
                     + result.bytes() + " bytes, verified.");

@@ -1,9 +1,13 @@
 package id.loket.cli;
 
 import id.loket.billing.BillingService;
+import id.loket.customers.CustomerService;
+import id.loket.journal.BackupService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.payment.PaymentService;
 import id.loket.shift.ShiftService;
+import id.loket.users.AuditService;
+import id.loket.users.UserService;
 import java.nio.file.Path;
 
 /** The services a command may use, opened on one data directory and closed when the command ends. */
@@ -19,6 +23,18 @@ public interface CliServices extends AutoCloseable {
     PaymentService payments();
 
     ShiftService shifts();
+
+    /** Operators: first run, sign-in, registration and activation of clerks. */
+    UserService users();
+
+    /** The audit log (the owner reads it; commands record reprints). */
+    AuditService audit();
+
+    /** Backup and restore as an operator asks for them (restore is the owner's). */
+    BackupService backups();
+
+    /** Regular customers; reaching it may start the embedded sandbox gateway (it sends the SMS codes). */
+    CustomerService customers();
 
     /**
      * Prints the payment's receipt to the printer chosen in the settings, or saves it as PDF when there is none;

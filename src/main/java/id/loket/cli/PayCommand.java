@@ -40,6 +40,11 @@ final class PayCommand extends ServiceCommand {
     @Option(names = "--approval", paramLabel = "CODE", description = "The EDC's approval code (DEBIT_CARD).")
     private String approval;
 
+    @Option(names = "--customer", paramLabel = "ID",
+            description = "The registered customer paying (see 'loket customers list'); needed, verified, above the"
+                    + " amount the owner set.")
+    private Long customer;
+
     @Option(names = "--no-print", description = "Do not print the receipt.")
     private boolean noPrint;
 
@@ -58,16 +63,19 @@ final class PayCommand extends ServiceCommand {
         if (method == PaymentMethod.DEBIT_CARD && approval == null) {
             throw new IllegalArgumentException("A debit card needs --approval (the code the EDC printed).");
         }
-        try (CliServices services = openServices()) {
+        try (OperatorSession session = openSession()) {
+            CliServices services = session.services();
             GatewayResult<Inquiry> looked = services.billing().inquire(biller, reference, Optional.ofNullable(product));
             if (!(looked instanceof GatewayResult.Answer<Inquiry> answer)) {
                 return GatewayOutcomes.report(looked, err());
             }
             Biller known = services.billing().biller(answer.value().biller())
                     .orElseThrow(() -> new ReferenceRejectedException("Biller " + biller + " left the catalog."));
+            Optional<Long> customerId = Optional.ofNullable(customer);
             Payment payment = method == PaymentMethod.CASH
-                    ? services.payments().payCash(root().user(), known, answer.value(), CliMoney.parse(tendered, "--tendered"))
-                    : services.payments().payByDebitCard(root().user(), known, answer.value(), approval);
+                    ? services.payments().payCash(session.operator().username(), known, answer.value(), CliMoney.parse(tendered, "--tendered"),
+                            customerId)
+                    : services.payments().payByDebitCard(session.operator().username(), known, answer.value(), approval, customerId);
             String printed = noPrint ? "not printed (--no-print)" : services.printReceipt(payment.clientRef(), false);
             report(payment, printed, out());
             return switch (payment.state()) {
@@ -91,6 +99,7 @@ final class PayCommand extends ServiceCommand {
             doc.put("shop_fee", p.amounts().shopFee().rupiah());
             doc.put("total", p.total().rupiah());
             doc.put("method", p.method().name());
+            doc.put("customer", customer);
             doc.put("tendered", p.tendered().map(Money::rupiah).orElse(null));
             doc.put("change", p.change().map(Money::rupiah).orElse(null));
             doc.put("token", p.outcome().flatMap(o -> o.token()).orElse(null));

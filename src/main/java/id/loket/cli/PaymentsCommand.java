@@ -35,7 +35,8 @@ final class PaymentsCommand extends ServiceCommand {
         if (status != null) {
             criteria = criteria.inStates(status);
         }
-        try (CliServices services = openServices()) {
+        try (OperatorSession session = openSession()) {
+            CliServices services = session.services();
             List<Payment> payments = services.payments().search(criteria);
             PrintWriter out = out();
             if (json) {

@@ -17,8 +17,10 @@ final class ReceiptCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        try (CliServices services = openServices()) {
+        try (OperatorSession session = openSession()) {
+            CliServices services = session.services();
             Path written = services.writeReceipt(clientRef, out);
+            services.audit().recordReprint(session.operator(), clientRef);
             out().println("Receipt of " + clientRef + " written to " + written + " (marked as a reprint).");
             out().flush();
             return LoketCommand.OK;

@@ -20,7 +20,8 @@ final class RecoverCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        try (CliServices services = openServices()) {
+        try (OperatorSession session = openSession()) {
+            CliServices services = session.services();
             RecoverySummary summary = services.payments().recover();
             PrintWriter out = out();
             if (json) {

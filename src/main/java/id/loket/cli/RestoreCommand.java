@@ -19,8 +19,9 @@ final class RestoreCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        try (CliServices services = openServices()) {
-            RestoreResult result = services.maintenance().restore(from);
+        try (OperatorSession session = openSession()) {
+            CliServices services = session.services();
+            RestoreResult result = services.backups().restore(session.operator(), from);
             PrintWriter w = out();
             w.println("Ledger restored from " + from.toAbsolutePath() + ": " + result.entries()
                     + " entries, verified. The previous ledger was kept at " + result.previousLedgerKeptAt() + ".");

@@ -36,8 +36,9 @@ final class ShiftCommand implements Runnable {
         @Override
         public Integer call() {
             Money amount = CliMoney.parse(openingFloat, "--float");
-            try (CliServices services = openServices()) {
-                Shift shift = services.shifts().open(root().user(), amount);
+            try (OperatorSession session = openSession()) {
+                CliServices services = session.services();
+                Shift shift = services.shifts().open(session.operator().username(), amount);
                 out().println("Shift " + shift.id() + " opened for " + shift.clerk() + " with a float of "
                         + amount.format(Locale.ENGLISH) + ".");
                 out().flush();
@@ -60,8 +61,9 @@ final class ShiftCommand implements Runnable {
         @Override
         public Integer call() {
             Money amount = CliMoney.parse(counted, "--counted");
-            try (CliServices services = openServices()) {
-                ShiftRecap recap = services.shifts().close(root().user(), amount);
+            try (OperatorSession session = openSession()) {
+                CliServices services = session.services();
+                ShiftRecap recap = services.shifts().close(session.operator().username(), amount);
                 print(recap, out());
                 return LoketCommand.OK;
             }

@@ -1,10 +1,13 @@
 package id.loket.ledger;
 
+import id.loket.customers.CustomerStore;
 import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
 import id.loket.journal.LedgerSnapshots;
 import id.loket.payment.PaymentStore;
 import id.loket.shift.ShiftStore;
+import id.loket.users.AuditStore;
+import id.loket.users.OperatorStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,9 @@ public final class LedgerDatabase implements AutoCloseable {
     private final SqliteLedgerSnapshots snapshots;
     private final SqlitePaymentStore payments;
     private final SqliteShiftStore shifts;
+    private final SqliteOperatorStore operators;
+    private final SqliteAuditStore audit;
+    private final SqliteCustomerStore customers;
 
     private LedgerDatabase(Path file, DirectoryLock lock, SqliteConnections connections, LedgerSchema schema,
             Clock clock) {
@@ -37,6 +43,9 @@ public final class LedgerDatabase implements AutoCloseable {
         this.snapshots = new SqliteLedgerSnapshots(connections, lock, schema, clock);
         this.payments = new SqlitePaymentStore(connections, journal);
         this.shifts = new SqliteShiftStore(connections, journal);
+        this.operators = new SqliteOperatorStore(connections);
+        this.audit = new SqliteAuditStore(connections);
+        this.customers = new SqliteCustomerStore(connections);
     }
 
     /**
@@ -82,6 +91,21 @@ public final class LedgerDatabase implements AutoCloseable {
     /** Shifts, their drawer accounts and their journal entries, written together. */
     public ShiftStore shifts() {
         return shifts;
+    }
+
+    /** Registered customers, their pending SMS codes and saved references. */
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    /** Operators (owner and clerks), their password hashes and lockouts. */
+    public OperatorStore operators() {
+        return operators;
+    }
+
+    /** The audit log, append-only. */
+    public AuditStore audit() {
+        return audit;
     }
 
     /** Backups of this ledger, inspection of other ledger files, and restore. */

@@ -81,8 +81,10 @@ public final class SqlitePaymentStore implements PaymentStore {
     }
 
     @Override
-    public Payment insert(Payment payment, String detail, List<JournalEntry> entries, JournalRules rules) {
+    public Payment insert(Payment payment, Optional<Long> customerId, String detail, List<JournalEntry> entries,
+            JournalRules rules) {
         Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(rules, "rules");
         List<JournalEntry> toAppend = List.copyOf(entries);
@@ -127,8 +129,38 @@ public final class SqlitePaymentStore implements PaymentStore {
                 details.setString(4, d.getValue());
                 details.executeUpdate();
             }
+            if (customerId.isPresent()) {
+                linkCustomer(c, stored.clientRef(), customerId.get());
+            }
             event(c, stored.clientRef(), PaymentState.NEW, stored.state(), stored.updatedAt(), detail);
             return stored;
+        });
+    }
+
+    /** The link of a payment to its customer ({@code payment_customer}, V4), in the payment's transaction. */
+    private static void linkCustomer(CachedConnection c, String clientRef, long customerId) throws SQLException {
+        PreparedStatement known = c.prepare("SELECT 1 FROM customer WHERE id = ?");
+        known.setLong(1, customerId);
+        try (ResultSet rs = known.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("There is no customer " + customerId + "; the payment was not"
+                        + " written.");
+            }
+        }
+        PreparedStatement link = c.prepare("INSERT INTO payment_customer (client_ref, customer_id) VALUES (?, ?)");
+        link.setString(1, clientRef);
+        link.setLong(2, customerId);
+        link.executeUpdate();
+    }
+
+    @Override
+    public Optional<Long> customerOf(String clientRef) {
+        return connections.read("read the customer of payment " + clientRef, c -> {
+            PreparedStatement select = c.prepare("SELECT customer_id FROM payment_customer WHERE client_ref = ?");
+            select.setString(1, clientRef);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
         });
     }
 

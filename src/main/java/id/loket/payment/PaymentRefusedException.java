@@ -23,7 +23,11 @@ public final class PaymentRefusedException extends RuntimeException {
         /** The EDC approval code is missing or not one. */
         INVALID_APPROVAL_CODE,
         /** The gateway refused to create the charge, or did not answer; no charge was shown. */
-        CHARGE_NOT_STARTED
+        CHARGE_NOT_STARTED,
+        /** The total is above the amount the owner set, and no verified customer is named. */
+        VERIFIED_CUSTOMER_REQUIRED,
+        /** The customer named does not exist. */
+        UNKNOWN_CUSTOMER
     }
 
     private final Reason reason;

@@ -94,6 +94,7 @@ public final class PaymentService {
     private final BusinessCalendar calendar;
     private final ClientRefs clientRefs;
     private final Duration sentGrace;
+    private final CustomerDirectory customers;
     /** Payments a thread of this process is working on; recovery leaves them alone. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
@@ -103,8 +104,20 @@ public final class PaymentService {
                 DEFAULT_SENT_GRACE);
     }
 
+    /** Without customers: a payment above {@link SettingsService#verifiedCustomerAbove()} is always refused. */
     public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
             JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace) {
+        this(store, gateway, shifts, settings, rules, calendar, clientRefs, sentGrace, CustomerDirectory.NONE);
+    }
+
+    /**
+     * @param customers the shop's registered customers, for the rule that a payment above
+     *     {@link SettingsService#verifiedCustomerAbove()} needs a verified one
+     */
+    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+            JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace,
+            CustomerDirectory customers) {
+        this.customers = Objects.requireNonNull(customers, "customers");
         this.store = Objects.requireNonNull(store, "store");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.shifts = Objects.requireNonNull(shifts, "shifts");
@@ -137,8 +150,21 @@ public final class PaymentService {
      *     shift, the bill already being paid (the double-payment guard), an inquiry of another biller
      */
     public Payment payCash(String clerk, Biller biller, Inquiry inquiry, Money tendered) {
+        return payCash(clerk, biller, inquiry, tendered, Optional.empty());
+    }
+
+    /**
+     * As {@link #payCash(String, Biller, Inquiry, Money)}, for the registered customer {@code customerId} (kept with
+     * the payment, see {@link #customerOf}).
+     *
+     * @throws PaymentRefusedException also when the total is above {@link SettingsService#verifiedCustomerAbove()}
+     *     and no customer, or one not verified, is named ({@code VERIFIED_CUSTOMER_REQUIRED}), or the customer does
+     *     not exist ({@code UNKNOWN_CUSTOMER})
+     */
+    public Payment payCash(String clerk, Biller biller, Inquiry inquiry, Money tendered, Optional<Long> customerId) {
         Objects.requireNonNull(tendered, "tendered");
-        return payAtCounter(clerk, biller, inquiry, PaymentMethod.CASH, Optional.of(tendered), Optional.empty());
+        return payAtCounter(clerk, biller, inquiry, PaymentMethod.CASH, Optional.of(tendered), Optional.empty(),
+                customerId);
     }
 
     /**
@@ -148,19 +174,31 @@ public final class PaymentService {
      * @throws PaymentRefusedException as {@link #payCash}, or when the approval code is not one
      */
     public Payment payByDebitCard(String clerk, Biller biller, Inquiry inquiry, String approvalCode) {
+        return payByDebitCard(clerk, biller, inquiry, approvalCode, Optional.empty());
+    }
+
+    /**
+     * As {@link #payByDebitCard(String, Biller, Inquiry, String)}, for the registered customer {@code customerId}.
+     *
+     * @throws PaymentRefusedException also as {@link #payCash(String, Biller, Inquiry, Money, Optional)}
+     */
+    public Payment payByDebitCard(String clerk, Biller biller, Inquiry inquiry, String approvalCode,
+            Optional<Long> customerId) {
         String code = Objects.requireNonNull(approvalCode, "approvalCode").strip().toUpperCase(Locale.ROOT);
         if (!APPROVAL_CODE.matcher(code).matches()) {
             throw new PaymentRefusedException(PaymentRefusedException.Reason.INVALID_APPROVAL_CODE, "'"
                     + approvalCode + "' is not an EDC approval code (4 to 12 letters or digits, as the terminal"
                     + " printed it): type it again.");
         }
-        return payAtCounter(clerk, biller, inquiry, PaymentMethod.DEBIT_CARD, Optional.empty(), Optional.of(code));
+        return payAtCounter(clerk, biller, inquiry, PaymentMethod.DEBIT_CARD, Optional.empty(), Optional.of(code),
+                customerId);
     }
 
     private Payment payAtCounter(String clerk, Biller biller, Inquiry inquiry, PaymentMethod method,
-            Optional<Money> tendered, Optional<String> approvalCode) {
+            Optional<Money> tendered, Optional<String> approvalCode, Optional<Long> customerId) {
         PaidBill bill = PaidBill.of(biller, inquiry);
         Amounts amounts = quote(biller, inquiry, method);
+        requireCustomer(amounts, customerId);
         if (tendered.isPresent() && tendered.get().isLessThan(amounts.total())) {
             throw new PaymentRefusedException(PaymentRefusedException.Reason.TENDERED_BELOW_TOTAL, "The cash tendered ("
                     + tendered.get().rupiah() + ") is less than the total " + amounts.total().rupiah()
@@ -175,7 +213,7 @@ public final class PaymentService {
                 Optional.empty(), Optional.empty(), false);
         busy.add(draft.clientRef());
         try {
-            Payment sent = insertNew(draft, "committed before the request leaves",
+            Payment sent = insertNew(draft, customerId, "committed before the request leaves",
                     List.of(PaymentEntries.reservation(draft, day, now)));
             return send(sent, true);
         } finally {
@@ -194,12 +232,24 @@ public final class PaymentService {
      *     already being paid, or the gateway refused or did not answer (no charge was shown; nothing was written)
      */
     public Payment startCharge(String clerk, Biller biller, Inquiry inquiry, PaymentMethod method) {
+        return startCharge(clerk, biller, inquiry, method, Optional.empty());
+    }
+
+    /**
+     * As {@link #startCharge(String, Biller, Inquiry, PaymentMethod)}, for the registered customer {@code customerId}.
+     *
+     * @throws PaymentRefusedException also as {@link #payCash(String, Biller, Inquiry, Money, Optional)}, before the
+     *     gateway is asked for a charge
+     */
+    public Payment startCharge(String clerk, Biller biller, Inquiry inquiry, PaymentMethod method,
+            Optional<Long> customerId) {
         if (!method.isGatewayCharge()) {
             throw new PaymentRefusedException(PaymentRefusedException.Reason.WRONG_METHOD, method
                     + " is not taken through a gateway charge: use payCash or payByDebitCard.");
         }
         PaidBill bill = PaidBill.of(biller, inquiry);
         Amounts amounts = quote(biller, inquiry, method);
+        requireCustomer(amounts, customerId);
         Shift shift = openShift(clerk);
         refuseIfHeld(bill);
         Instant now = calendar.now();
@@ -221,7 +271,8 @@ public final class PaymentService {
         Payment draft = new Payment(clientRef, shift.id(), shift.clerk(), day, now, now, PaymentState.CHARGE_PENDING,
                 method, bill, amounts, Optional.empty(), Optional.empty(), Optional.of(details), OptionalLong.empty(),
                 0, Optional.empty(), Optional.empty(), false);
-        return insertNew(draft, "charge " + charge.chargeId() + " created; waiting for the customer", List.of());
+        return insertNew(draft, customerId, "charge " + charge.chargeId() + " created; waiting for the customer",
+                List.of());
     }
 
     /**
@@ -402,12 +453,12 @@ public final class PaymentService {
         return change(p, suspect, reason, List.of());
     }
 
-    /** Writes a new payment, which starts from NEW. */
-    private Payment insertNew(Payment draft, String detail, List<JournalEntry> entries) {
+    /** Writes a new payment, which starts from NEW, with the customer it is for. */
+    private Payment insertNew(Payment draft, Optional<Long> customerId, String detail, List<JournalEntry> entries) {
         if (!PaymentState.NEW.canMoveTo(draft.state())) {
             throw new PaymentStateException("A new payment cannot start as " + draft.state(), PaymentState.NEW);
         }
-        return store.insert(draft, detail, entries, rules);
+        return store.insert(draft, customerId, detail, entries, rules);
     }
 
     /**
@@ -520,6 +571,11 @@ public final class PaymentService {
         return store.find(clientRef);
     }
 
+    /** The registered customer the payment was made for, if one was named. */
+    public Optional<Long> customerOf(String clientRef) {
+        return store.customerOf(clientRef);
+    }
+
     /** History: payments matching {@code criteria}, newest first. */
     public List<Payment> search(PaymentCriteria criteria) {
         return store.search(criteria);
@@ -573,6 +629,37 @@ public final class PaymentService {
                     PaymentRefusedException.Reason.NO_OPEN_SHIFT, e.getMessage());
             refused.initCause(e);
             throw refused;
+        }
+    }
+
+    /**
+     * The rule of DESIGN.md ("Users"): a payment above the amount the owner set needs a verified customer. A named
+     * customer must exist whatever the amount, so that the payment's link to them means something.
+     */
+    private void requireCustomer(Amounts amounts, Optional<Long> customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        Optional<PayingCustomer> customer = Optional.empty();
+        if (customerId.isPresent()) {
+            customer = customers.payingCustomer(customerId.get());
+            if (customer.isEmpty()) {
+                throw new PaymentRefusedException(PaymentRefusedException.Reason.UNKNOWN_CUSTOMER, "There is no"
+                        + " customer " + customerId.get() + ": search for the customer, or pay without one.");
+            }
+        }
+        Money limit = settings.verifiedCustomerAbove();
+        if (limit.isZero() || !limit.isLessThan(amounts.total())) {
+            return;
+        }
+        if (customer.isEmpty()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.VERIFIED_CUSTOMER_REQUIRED, "A payment of "
+                    + amounts.total().rupiah() + " is above " + limit.rupiah() + " and needs a verified customer:"
+                    + " pick (or register and verify) the customer first.");
+        }
+        if (!customer.get().verified()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.VERIFIED_CUSTOMER_REQUIRED, "A payment of "
+                    + amounts.total().rupiah() + " is above " + limit.rupiah() + " and needs a verified customer, but"
+                    + " customer " + customer.get().id() + " (" + customer.get().name() + ") is not verified yet:"
+                    + " verify their phone with the SMS code first.");
         }
     }
 

@@ -28,7 +28,21 @@ public interface PaymentStore {
      *     ({@code ALREADY_BEING_PAID}); nothing was written
      * @throws id.loket.core.JournalRuleException when an entry breaks a rule; nothing was written
      */
-    Payment insert(Payment payment, String detail, List<JournalEntry> entries, JournalRules rules);
+    default Payment insert(Payment payment, String detail, List<JournalEntry> entries, JournalRules rules) {
+        return insert(payment, Optional.empty(), detail, entries, rules);
+    }
+
+    /**
+     * As {@link #insert(Payment, String, List, JournalRules)}, linking the payment to the registered customer
+     * {@code customerId} in the same transaction.
+     *
+     * @throws IllegalArgumentException when there is no such customer; nothing was written
+     */
+    Payment insert(Payment payment, Optional<Long> customerId, String detail, List<JournalEntry> entries,
+            JournalRules rules);
+
+    /** The registered customer a payment was made for, if one was named. */
+    Optional<Long> customerOf(String clientRef);
 
     /**
      * Replaces the row of {@code changed.clientRef()} with {@code changed}, if the payment is still in

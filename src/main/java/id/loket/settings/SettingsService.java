@@ -2,15 +2,20 @@ package id.loket.settings;
 
 import id.loket.core.BillerCategory;
 import id.loket.core.Money;
+import id.loket.users.AuditAction;
+import id.loket.users.AuditService;
+import id.loket.users.Operator;
+import id.loket.users.ShopProfile;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The settings the app and its screens read and change. Later issues add printer and paper width here;
- * role checks on changing them arrive with the users issue.
+ * The settings the app and its screens read and change. Changing the shop's settings (fees, shop, printer,
+ * gateway) takes the acting operator: only the owner may, and each change is audited. The interface language is
+ * each person's own choice and needs neither.
  */
-public final class SettingsService {
+public final class SettingsService implements ShopProfile {
 
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
     public static final Locale ENGLISH = Locale.ENGLISH;
@@ -20,6 +25,9 @@ public final class SettingsService {
     public static final String GATEWAY_MERCHANT = "gateway.merchant";
     public static final String GATEWAY_SECRET = "gateway.secret";
     public static final String SHOP_NAME = "shop.name";
+    /** Minutes without a key or a click before the window locks; 0 never locks. */
+    public static final String LOCK_MINUTES = "ui.lock.minutes";
+    public static final int DEFAULT_LOCK_MINUTES = 5;
     public static final String SHOP_ADDRESS = "shop.address";
     public static final String RECEIPT_PRINTER = "receipt.printer";
     public static final String RECEIPT_PAPER = "receipt.paper.mm";
@@ -27,11 +35,17 @@ public final class SettingsService {
     public static final String FEE_BILLER_PREFIX = "fee.biller.";
     /** {@code fee.category.<CATEGORY>}: the shop's own fee for every biller of a category without a fee of its own. */
     public static final String FEE_CATEGORY_PREFIX = "fee.category.";
+    /** Payments whose total is above this many rupiah need a verified customer; 0 turns the rule off. */
+    public static final String VERIFIED_CUSTOMER_ABOVE = "customers.verified.above";
+    /** The default of {@link #VERIFIED_CUSTOMER_ABOVE}: Rp 5.000.000. */
+    public static final Money DEFAULT_VERIFIED_CUSTOMER_ABOVE = Money.of(5_000_000);
 
     private final SettingsStore store;
+    private final AuditService audit;
 
-    public SettingsService(SettingsStore store) {
+    public SettingsService(SettingsStore store, AuditService audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     /** The interface language: Indonesian unless English was chosen. */
@@ -44,6 +58,24 @@ public final class SettingsService {
     }
 
     /** The real gateway's address, if one is configured; without one the embedded sandbox is used. */
+    /** How long the window may sit idle before it locks ({@link #LOCK_MINUTES}); zero never locks. */
+    public java.time.Duration lockAfter() {
+        String minutes = store.get(LOCK_MINUTES).map(String::strip).orElse("");
+        if (minutes.isEmpty()) {
+            return java.time.Duration.ofMinutes(DEFAULT_LOCK_MINUTES);
+        }
+        try {
+            long value = Long.parseLong(minutes);
+            if (value >= 0) {
+                return java.time.Duration.ofMinutes(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(LOCK_MINUTES + " must be a whole number of minutes (0 never locks), not '"
+                + minutes + "': fix it in loket.properties.");
+    }
+
     public Optional<String> gatewayUrl() {
         return store.get(GATEWAY_URL).map(String::strip).filter(s -> !s.isEmpty());
     }
@@ -57,6 +89,7 @@ public final class SettingsService {
     }
 
     /** The shop's name as receipts print it (set by the setup wizard; "Loket" until then). */
+    @Override
     public String shopName() {
         return store.get(SHOP_NAME).map(String::strip).filter(s -> !s.isEmpty()).orElse("Loket");
     }
@@ -100,41 +133,177 @@ public final class SettingsService {
         return fee(FEE_CATEGORY_PREFIX + category.name());
     }
 
-    /** Sets the shop's fee for one biller; {@code Optional.empty()} removes it (the category's fee applies again). */
-    public void setBillerFee(String billerCode, Optional<Money> fee) {
-        putFee(FEE_BILLER_PREFIX + billerKey(billerCode), fee);
+    /**
+     * Sets the shop's fee for one biller; {@code Optional.empty()} removes it (the category's fee applies again).
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setBillerFee(Operator actor, String billerCode, Optional<Money> fee) {
+        actor.requireOwner("change fees");
+        putFee(actor, FEE_BILLER_PREFIX + billerKey(billerCode), fee);
     }
 
-    /** Sets the shop's fee for a category; {@code Optional.empty()} removes it (no fee). */
-    public void setCategoryFee(BillerCategory category, Optional<Money> fee) {
-        putFee(FEE_CATEGORY_PREFIX + category.name(), fee);
+    /**
+     * Sets the shop's fee for a category; {@code Optional.empty()} removes it (no fee).
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setCategoryFee(Operator actor, BillerCategory category, Optional<Money> fee) {
+        actor.requireOwner("change fees");
+        putFee(actor, FEE_CATEGORY_PREFIX + category.name(), fee);
+    }
+
+    /**
+     * Names the shop, as receipts print it (the first run sets it).
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setShopName(Operator actor, String name) {
+        actor.requireOwner("change the shop's settings");
+        String value = oneLine(name, "The shop's name");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("The shop's name cannot be empty: receipts print it.");
+        }
+        change(actor, SHOP_NAME, value, value);
+    }
+
+    /** {@link #setShopName}: how the first run ({@link id.loket.users.UserService#setUp}) names the shop. */
+    @Override
+    public void rename(Operator owner, String shopName) {
+        setShopName(owner, shopName);
+    }
+
+    /**
+     * The shop's address, as receipts print it; empty for none.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setShopAddress(Operator actor, String address) {
+        actor.requireOwner("change the shop's settings");
+        String value = oneLine(address, "The shop's address");
+        change(actor, SHOP_ADDRESS, value, value);
+    }
+
+    /**
+     * The receipt printer by its system name; {@code Optional.empty()} saves receipts as PDF instead.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setReceiptPrinter(Operator actor, Optional<String> printer) {
+        actor.requireOwner("change the printer settings");
+        String value = oneLine(printer.orElse(""), "The printer's name");
+        change(actor, RECEIPT_PRINTER, value, value.isEmpty() ? "(none: receipts saved as PDF)" : value);
+    }
+
+    /**
+     * The thermal paper width: 58 or 80 millimetres.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setReceiptPaperMillimetres(Operator actor, int millimetres) {
+        actor.requireOwner("change the printer settings");
+        if (millimetres != 58 && millimetres != 80) {
+            throw new IllegalArgumentException("Receipt paper is 58 or 80 mm wide, not " + millimetres + ".");
+        }
+        change(actor, RECEIPT_PAPER, Integer.toString(millimetres), millimetres + " mm");
+    }
+
+    /**
+     * The real gateway: its address, the shop's merchant id and signing secret; an empty URL goes back to the
+     * embedded sandbox. The secret is never written to the audit log. (The gateway checks the address when it
+     * connects: {@code https://}, or {@code http://} to this computer.)
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setGateway(Operator actor, Optional<String> url, Optional<String> merchant, Optional<String> secret) {
+        actor.requireOwner("change the gateway settings");
+        String u = oneLine(url.orElse(""), "The gateway's address");
+        String m = oneLine(merchant.orElse(""), "The merchant id");
+        String s = oneLine(secret.orElse(""), "The signing secret");
+        change(actor, GATEWAY_URL, u, u.isEmpty() ? "(none: the embedded SANDBOX)" : u);
+        change(actor, GATEWAY_MERCHANT, m, m);
+        if (!s.equals(store.get(GATEWAY_SECRET).orElse(""))) {
+            store.put(GATEWAY_SECRET, s);
+            audit.record(actor, AuditAction.SETTINGS_CHANGED, GATEWAY_SECRET, s.isEmpty() ? "removed" : "changed");
+        }
+    }
+
+    /** Stores a setting and audits it when it changed; {@code shown} is the value as the audit log may show it. */
+    private void change(Operator actor, String key, String value, String shown) {
+        String before = store.get(key).orElse("");
+        if (before.equals(value)) {
+            return;
+        }
+        store.put(key, value);
+        audit.record(actor, AuditAction.SETTINGS_CHANGED, key, "set to " + shown);
+    }
+
+    private static String oneLine(String text, String what) {
+        String value = text == null ? "" : text.strip();
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " must be one line of text.");
+        }
+        return value;
+    }
+
+    /**
+     * Payments whose total is above this amount need a verified customer (DESIGN.md, "Users"); zero means no payment
+     * needs one. {@link #DEFAULT_VERIFIED_CUSTOMER_ABOVE} until the owner sets it.
+     *
+     * @throws IllegalStateException naming the setting when its value is not a whole, non-negative rupiah amount
+     */
+    public Money verifiedCustomerAbove() {
+        return amount(VERIFIED_CUSTOMER_ABOVE, "amount").orElse(DEFAULT_VERIFIED_CUSTOMER_ABOVE);
+    }
+
+    /**
+     * Sets the amount above which a payment needs a verified customer; zero turns the rule off.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setVerifiedCustomerAbove(Operator actor, Money amount) {
+        actor.requireOwner("change the amount above which a payment needs a verified customer");
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("The amount above which a verified customer is needed cannot be"
+                    + " negative: " + amount.rupiah());
+        }
+        String value = Long.toString(amount.rupiah());
+        change(actor, VERIFIED_CUSTOMER_ABOVE, value, amount.isZero() ? "0 (no payment needs one)" : value);
     }
 
     private Optional<Money> fee(String key) {
+        return amount(key, "fee");
+    }
+
+    private Optional<Money> amount(String key, String what) {
         Optional<String> text = store.get(key).map(String::strip).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Money fee;
+        Money value;
         try {
-            fee = Money.parse(text.get());
+            value = Money.parse(text.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The setting " + key + " = '" + text.get() + "' is not a rupiah amount:"
-                    + " set the fee again in Settings.", e);
+                    + " set the " + what + " again in Settings.", e);
         }
-        if (fee.isNegative()) {
-            throw new IllegalStateException("The setting " + key + " = '" + text.get() + "' is negative: set the fee"
-                    + " again in Settings.");
+        if (value.isNegative()) {
+            throw new IllegalStateException("The setting " + key + " = '" + text.get() + "' is negative: set the "
+                    + what + " again in Settings.");
         }
-        return Optional.of(fee);
+        return Optional.of(value);
     }
 
-    private void putFee(String key, Optional<Money> fee) {
+    private void putFee(Operator actor, String key, Optional<Money> fee) {
         Objects.requireNonNull(fee, "fee");
         if (fee.isPresent() && fee.get().isNegative()) {
             throw new IllegalArgumentException("A fee cannot be negative: " + fee.get().rupiah());
         }
+        String before = store.get(key).map(String::strip).filter(s -> !s.isEmpty()).orElse("none");
         store.put(key, fee.map(f -> Long.toString(f.rupiah())).orElse(""));
+        audit.record(actor, AuditAction.FEE_CHANGED, key, "from " + before + " to "
+                + fee.map(f -> Long.toString(f.rupiah())).orElse("none"));
     }
 
     private static String billerKey(String billerCode) {

@@ -26,7 +26,8 @@ public final class Bundles {
     public static final String BASE_NAME = "i18n.messages";
 
     /** Every bundle file the interface is made of, the shell's first. */
-    public static final List<String> BASE_NAMES = List.of(BASE_NAME, "i18n.counter", "i18n.history", "i18n.shift");
+    public static final List<String> BASE_NAMES = List.of(BASE_NAME, "i18n.counter", "i18n.history", "i18n.shift",
+            "i18n.door", "i18n.settings", "i18n.customers");
 
     /** The languages the interface offers, the default first. */
     public static final List<Locale> LANGUAGES = List.of(SettingsService.INDONESIAN, SettingsService.ENGLISH);

@@ -6,6 +6,9 @@ import id.loket.core.BillerKind;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.Product;
+import id.loket.customers.Customer;
+import id.loket.customers.CustomerStatus;
+import id.loket.customers.SavedReference;
 import id.loket.payment.Amounts;
 import id.loket.payment.ChargeDetails;
 import id.loket.payment.Payment;
@@ -81,6 +84,14 @@ public final class CounterView {
     private ResourceBundle resources;
     @FXML
     private VBox counter;
+    @FXML
+    private TextField customerField;
+    @FXML
+    private Button clearCustomer;
+    @FXML
+    private Label customerChip;
+    @FXML
+    private ListView<SavedReference> savedRefs;
     @FXML
     private TextField billerSearch;
     @FXML
@@ -187,6 +198,35 @@ public final class CounterView {
     @FXML
     private void initialize() {
         Locale language = resources.getLocale();
+
+        // The customer (optional, F4): found by name, phone or NIK; their saved references offered.
+        AutoCompletionBinding<Customer> found = TextFields.bindAutoCompletion(customerField,
+                request -> viewModel.findCustomers(request.getUserText()), new CustomerNames());
+        found.setOnAutoCompleted(e -> {
+            viewModel.chooseCustomer(e.getCompletion());
+            Platform.runLater(() -> {
+                customerField.clear();
+                (viewModel.customerReferences().isEmpty() ? billerSearch : savedRefs).requestFocus();
+            });
+        });
+        savedRefs.setItems(viewModel.customerReferences());
+        savedRefs.setCellFactory(list -> new SavedReferenceCell());
+        savedRefs.setOnKeyPressed(e -> {
+            SavedReference chosen = savedRefs.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && chosen != null) {
+                viewModel.useReference(chosen);
+                e.consume();
+            }
+        });
+        savedRefs.focusedProperty().addListener((obs, was, now) -> {
+            if (now && savedRefs.getSelectionModel().isEmpty() && !savedRefs.getItems().isEmpty()) {
+                savedRefs.getSelectionModel().select(0);
+            }
+        });
+        viewModel.customer().addListener((obs, old, now) -> showCustomer(now));
+        viewModel.customerReferences().addListener(
+                (javafx.collections.ListChangeListener<SavedReference>) change -> showCustomer(viewModel.customer().get()));
+        showCustomer(viewModel.customer().get());
 
         // The biller: a search field over a list the arrow keys move through; Enter picks.
         billerList.setItems(viewModel.matches());
@@ -340,6 +380,12 @@ public final class CounterView {
     }
 
     @FXML
+    private void clearCustomer() {
+        viewModel.clearCustomer();
+        billerSearch.requestFocus();
+    }
+
+    @FXML
     private void reprint() {
         viewModel.reprintLast();
     }
@@ -351,6 +397,9 @@ public final class CounterView {
             e.consume();
         } else if (e.getCode() == KeyCode.F5) {
             viewModel.reprintLast();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F4 && (step == Step.BILLER || step == Step.REFERENCE)) {
+            customerField.requestFocus();
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER && step == Step.CONFIRM) {
             viewModel.pay();
@@ -421,6 +470,17 @@ public final class CounterView {
         if (counter.getScene() != null) {
             focus();
         }
+    }
+
+    private void showCustomer(Customer customer) {
+        boolean chosen = customer != null;
+        customerChip.setText(chosen ? customer.name() + " · " + customer.phone() + " · " + resources.getString(
+                customer.status() == CustomerStatus.VERIFIED ? "counter.customer.verified"
+                        : "counter.customer.unverified") : "");
+        customerChip.pseudoClassStateChanged(SUCCESS, chosen && customer.status() == CustomerStatus.VERIFIED);
+        setShown(customerChip, chosen);
+        setShown(clearCustomer, chosen);
+        setShown(savedRefs, chosen && !viewModel.customerReferences().isEmpty());
     }
 
     private void showHighlight(Biller biller) {
@@ -598,6 +658,29 @@ public final class CounterView {
     private static void setShown(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
+    }
+
+    /** How a customer reads in the completion list: name, phone, and whether verified. */
+    private final class CustomerNames extends javafx.util.StringConverter<Customer> {
+        @Override
+        public String toString(Customer c) {
+            return c == null ? "" : c.name() + " · " + c.phone() + (c.status() == CustomerStatus.VERIFIED
+                    ? " · " + resources.getString("counter.customer.verified") : "");
+        }
+
+        @Override
+        public Customer fromString(String text) {
+            return null;
+        }
+    }
+
+    private static final class SavedReferenceCell extends ListCell<SavedReference> {
+        @Override
+        protected void updateItem(SavedReference saved, boolean empty) {
+            super.updateItem(saved, empty);
+            setText(empty || saved == null ? null : saved.label().map(l -> l + " · ").orElse("") + saved.billerCode()
+                    + " " + saved.reference());
+        }
     }
 
     private final class BillerCell extends ListCell<Biller> {

@@ -6,6 +6,9 @@ import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.ReferenceRejectedException;
 import id.loket.core.Biller;
+import id.loket.customers.Customer;
+import id.loket.customers.CustomerService;
+import id.loket.customers.SavedReference;
 import id.loket.core.BillerKind;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.Money;
@@ -27,10 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -100,12 +100,12 @@ public final class CounterViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(CounterViewModel.class);
 
     private final BillingService billing;
+    private final CustomerService customers;
     private final PaymentService payments;
     private final ReceiptDesk receipts;
     private final BusinessCalendar calendar;
     private final CounterSession session;
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiWork uiWork;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.BILLER);
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.NONE);
@@ -130,6 +130,8 @@ public final class CounterViewModel {
     private final BooleanBinding enoughCash;
     private final StringProperty approvalCode = new SimpleStringProperty("");
 
+    private final ReadOnlyObjectWrapper<Customer> customer = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<SavedReference> customerReferences = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Payment> payment = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper secondsLeft = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Message> printStatus = new ReadOnlyObjectWrapper<>(Message.NONE);
@@ -141,15 +143,16 @@ public final class CounterViewModel {
     private boolean polling;
     private String lastBillerCode;
 
-    public CounterViewModel(BillingService billing, PaymentService payments, ReceiptDesk receipts,
-            BusinessCalendar calendar, CounterSession session, Executor background, Executor fxThread) {
+    public CounterViewModel(BillingService billing, PaymentService payments, CustomerService customers,
+            ReceiptDesk receipts, BusinessCalendar calendar, CounterSession session, Executor background,
+            Executor fxThread) {
+        this.customers = Objects.requireNonNull(customers, "customers");
         this.billing = Objects.requireNonNull(billing, "billing");
         this.payments = Objects.requireNonNull(payments, "payments");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.session = Objects.requireNonNull(session, "session");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.uiWork = new UiWork(background, fxThread);
         billerQuery.addListener((obs, old, now) -> filterBillers(now));
         amounts = Bindings.createObjectBinding(this::currentAmounts, inquiry, method, biller);
         tenderedMoney = Bindings.createObjectBinding(() -> parseRupiah(tendered.get()), tendered);
@@ -244,6 +247,67 @@ public final class CounterViewModel {
 
     public ReadOnlyObjectProperty<Biller> biller() {
         return biller.getReadOnlyProperty();
+    }
+
+    // ---- the customer (optional) --------------------------------------------------------------------------------
+
+    /** Regular customers whose name, phone or NIK contains {@code text}; called off the JavaFX thread. */
+    public List<Customer> findCustomers(String text) {
+        if (text == null || text.strip().length() < 2) {
+            return List.of();
+        }
+        return customers.search(text.strip()).stream().limit(8).toList();
+    }
+
+    /** The regular customer being served (a payment above the owner's amount needs a verified one), or null. */
+    public ReadOnlyObjectProperty<Customer> customer() {
+        return customer.getReadOnlyProperty();
+    }
+
+    /** The chosen customer's saved references: Enter on one picks its biller and looks its bill up. */
+    public ObservableList<SavedReference> customerReferences() {
+        return customerReferences;
+    }
+
+    /** F4 and a pick: serves {@code chosen}; their saved references load in the background. */
+    public void chooseCustomer(Customer chosen) {
+        customer.set(Objects.requireNonNull(chosen, "chosen"));
+        customerReferences.clear();
+        long id = chosen.id();
+        call(() -> customers.references(id), found -> {
+            if (customer.get() != null && customer.get().id() == id) {
+                customerReferences.setAll(found);
+            }
+        }, failure -> message.set(Message.of("counter.customer.referencesFailed", failure)));
+    }
+
+    /** The customer leaves the payment (walk-in). */
+    public void clearCustomer() {
+        customer.set(null);
+        customerReferences.clear();
+    }
+
+    /** A saved reference: its biller and number, and the bill looked up at once. */
+    public void useReference(SavedReference saved) {
+        if (step.get() != Step.BILLER && step.get() != Step.REFERENCE) {
+            return;
+        }
+        Optional<Biller> known = billers.stream().filter(b -> b.code().equals(saved.billerCode())).findFirst();
+        if (known.isEmpty()) {
+            message.set(Message.of("counter.customer.unknownBiller", saved.billerCode()));
+            return;
+        }
+        if (step.get() == Step.BILLER) {
+            highlighted.set(known.get());
+            chooseBiller();
+        } else if (!known.get().equals(biller.get())) {
+            biller.set(known.get());
+            product.set(known.get().kind() == BillerKind.PREPAID && !known.get().products().isEmpty()
+                    ? known.get().products().get(0) : null);
+        }
+        lastBillerCode = known.get().code();
+        reference.set(saved.reference());
+        lookUp();
     }
 
     // ---- the reference -----------------------------------------------------------------------------------------
@@ -447,16 +511,17 @@ public final class CounterViewModel {
         Inquiry bill = inquiry.get();
         PaymentMethod m = method.get();
         String clerk = session.clerk();
+        Optional<Long> who = Optional.ofNullable(customer.get()).map(Customer::id);
         Supplier<Payment> work = switch (m) {
             case CASH -> {
                 Money cash = tenderedMoney.get().orElseThrow();
-                yield () -> payments.payCash(clerk, b, bill, cash);
+                yield () -> payments.payCash(clerk, b, bill, cash, who);
             }
             case DEBIT_CARD -> {
                 String code = approvalCode.get();
-                yield () -> payments.payByDebitCard(clerk, b, bill, code);
+                yield () -> payments.payByDebitCard(clerk, b, bill, code, who);
             }
-            default -> () -> payments.startCharge(clerk, b, bill, m);
+            default -> () -> payments.startCharge(clerk, b, bill, m, who);
         };
         message.set(Message.NONE);
         step.set(Step.PAYING);
@@ -653,6 +718,7 @@ public final class CounterViewModel {
         approvalCode.set("");
         method.set(PaymentMethod.CASH);
         biller.set(null);
+        clearCustomer();
         message.set(Message.NONE);
         printStatus.set(Message.NONE);
         printFailed.set(false);
@@ -706,7 +772,10 @@ public final class CounterViewModel {
                 case ALREADY_BEING_PAID -> Message.of("counter.refused.alreadyBeingPaid");
                 case INVALID_APPROVAL_CODE -> Message.of("counter.approval.invalid");
                 case CHARGE_NOT_STARTED -> Message.of("counter.refused.chargeNotStarted", e.getMessage());
-                case WRONG_BILLER, WRONG_METHOD -> Message.of("counter.refused.other", e.getMessage());
+                case VERIFIED_CUSTOMER_REQUIRED -> Message.of(customer.get() == null
+                        ? "counter.refused.customerRequired" : "counter.refused.customerUnverified");
+                case WRONG_BILLER, WRONG_METHOD, UNKNOWN_CUSTOMER ->
+                        Message.of("counter.refused.other", e.getMessage());
             };
         }
         if (e instanceof PaymentStateException || e instanceof ReferenceRejectedException) {
@@ -765,22 +834,9 @@ public final class CounterViewModel {
 
     /** Runs {@code work} in the background and hands its value, or its failure, to the JavaFX thread. */
     private <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
-        CompletableFuture<T> started;
-        try {
-            started = CompletableFuture.supplyAsync(work, background);
-        } catch (RejectedExecutionException e) {
-            LOG.info("The window is closing; not started: {}", e.getMessage());
-            return;
-        }
-        started.whenCompleteAsync((value, failure) -> {
-            if (failure == null) {
-                done.accept(value);
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+        uiWork.run(work, done, cause -> {
             LOG.warn("Counter work failed", cause);
             failed.accept(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));
-        }, fxThread);
+        });
     }
 }

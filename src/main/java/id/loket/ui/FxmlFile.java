@@ -16,6 +16,14 @@ public enum FxmlFile {
     HISTORY("/fxml/history.fxml"),
     /** Open, close and recap the clerk's shift ({@link ShiftView}). */
     SHIFT("/fxml/shift.fxml"),
+    /** The owner's settings: operators, audit log, shop, receipts, fees ({@link SettingsView}). */
+    SETTINGS("/fxml/settings.fxml"),
+    /** Regular customers: register, verify by OTP, saved references ({@link CustomersView}). */
+    CUSTOMERS("/fxml/customers.fxml"),
+    /** The way in: setup, sign-in, activation ({@link DoorView}). */
+    DOOR("/fxml/door.fxml"),
+    /** The lock over the window ({@link LockView}). */
+    LOCK("/fxml/lock.fxml"),
     /** The honest placeholder of a section that is not built yet ({@link ComingView}). */
     COMING("/fxml/coming.fxml");
 

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -77,8 +75,7 @@ public final class HistoryViewModel {
     private final PaymentService payments;
     private final ReceiptDesk receipts;
     private final BusinessCalendar calendar;
-    private final Executor background;
-    private final Executor fxThread;
+    private final UiWork uiWork;
     private final int limit;
 
     // ---- filters
@@ -140,8 +137,7 @@ public final class HistoryViewModel {
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(session, "session");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.uiWork = new UiWork(background, fxThread);
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
@@ -634,17 +630,9 @@ public final class HistoryViewModel {
 
     /** Runs {@code work} on the background and {@code done} on the JavaFX thread; never lets a failure escape. */
     private <T> void run(Work<T> work, Done<T> done) {
-        try {
-            CompletableFuture.supplyAsync(work::get, background).whenCompleteAsync(
-                    (result, failure) -> done.accept(result, failure == null ? null : unwrap(failure)), fxThread);
-        } catch (RuntimeException refused) {
-            // The background refused the work (shutting down): say so rather than spin forever.
-            done.accept(null, refused);
-        }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        // The background refused the work (shutting down): say so rather than spin forever.
+        uiWork.run(work::get, result -> done.accept(result, null), failure -> done.accept(null, failure),
+                refused -> done.accept(null, refused));
     }
 
     private static String describe(Throwable cause) {

@@ -36,6 +36,9 @@ public final class MainWindow {
 
     private final ShellViewModel viewModel;
     private final CounterSession session;
+    private final LockViewModel lock;
+    private final java.time.Duration idleLock;
+    private final javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane();
     private final ViewLoader views;
     private Stage stage;
     private Scene scene;
@@ -51,13 +54,22 @@ public final class MainWindow {
                 context.background(), fx, session, context.calendar(), context.version(), context.dataDirectory());
         // The screens' view models live as long as the window: a language switch rebuilds the views, not the
         // work in progress (a payment waiting for the gateway, a search, a shift being closed).
-        CounterViewModel counter = new CounterViewModel(context.billing(), context.payments(), context.receipts(),
-                context.calendar(), session, context.background(), fx);
+        CounterViewModel counter = new CounterViewModel(context.billing(), context.payments(), context.customers(),
+                context.receipts(), context.calendar(), session, context.background(), fx);
         HistoryViewModel history = new HistoryViewModel(context.payments(), context.receipts(), context.calendar(),
                 session, context.background(), fx);
         ShiftViewModel shift = new ShiftViewModel(context.shifts(), session, context.calendar(), context.background(),
                 fx);
+        this.lock = new LockViewModel(context.access(), context.operator(), context.background(), fx);
+        this.idleLock = context.idleLock();
+        SettingsViewModel settingsPage = new SettingsViewModel(context.users(), context.audit(), context.settings(),
+                context.billing(), context.operator(), context.calendar(), context.background(), fx);
+        CustomersViewModel customersPage = new CustomersViewModel(context.customers(), context.billing(),
+                context.users(), context.operator(), context.background(), fx);
         ControllerFactory controllers = ControllerFactory.builder()
+                .register(LockView.class, () -> new LockView(lock))
+                .register(SettingsView.class, () -> new SettingsView(settingsPage))
+                .register(CustomersView.class, () -> new CustomersView(customersPage))
                 .register(ShellView.class, () -> new ShellView(viewModel, this::page, this::focusPage))
                 .register(CounterView.class, () -> new CounterView(counter))
                 .register(HistoryView.class, () -> new HistoryView(history))
@@ -79,11 +91,8 @@ public final class MainWindow {
         this.stage = stage;
         ViewLoader.View<ShellView> view = views.load(FxmlFile.SHELL, ShellView.class);
         shell = view.controller();
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        scene = new Scene(view.root(),
-                Math.max(MIN_WIDTH, Math.min(PREFERRED_WIDTH, screen.getWidth())),
-                Math.max(MIN_HEIGHT, Math.min(PREFERRED_HEIGHT, screen.getHeight())));
-        scene.getStylesheets().add(stylesheet());
+        layers.getChildren().setAll(view.root(), views.load(FxmlFile.LOCK, LockView.class).root());
+        scene = sceneOf(layers);
         stage.setScene(scene);
         stage.setTitle(viewModel.bundle().get().getString("app.title"));
         stage.setMinWidth(MIN_WIDTH);
@@ -97,7 +106,64 @@ public final class MainWindow {
         Timeline gatewayCheck = new Timeline(new KeyFrame(GATEWAY_CHECK_INTERVAL, e -> viewModel.refreshGateway()));
         gatewayCheck.setCycleCount(Animation.INDEFINITE);
         gatewayCheck.play();
-        stage.setOnHiding(e -> gatewayCheck.stop());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> gatewayCheck.stop());
+        watchForIdleAndLock();
+    }
+
+    /**
+     * Ctrl+L locks at once; so does {@code idleLock} without a key or a click. While locked, no key reaches the
+     * window behind the lock.
+     */
+    private void watchForIdleAndLock() {
+        javafx.scene.input.KeyCombination lockKey = new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCombination.CONTROL_DOWN);
+        javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(
+                Duration.millis(Math.max(1, idleLock.toMillis())));
+        idle.setOnFinished(e -> lock.lock());
+        boolean locksWhenIdle = !idleLock.isZero() && !idleLock.isNegative();
+        scene.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+            if (lock.locked().get()) {
+                if (!(e.getTarget() instanceof Node target) || !isInLock(target)) {
+                    e.consume();
+                }
+                return;
+            }
+            if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED && lockKey.match(e)) {
+                lock.lock();
+                e.consume();
+                return;
+            }
+            if (locksWhenIdle) {
+                idle.playFromStart();
+            }
+        });
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (locksWhenIdle && !lock.locked().get()) {
+                idle.playFromStart();
+            }
+        });
+        lock.locked().addListener((obs, was, now) -> {
+            if (!now) {
+                if (locksWhenIdle) {
+                    idle.playFromStart();
+                }
+                Platform.runLater(() -> focusPage(viewModel.selectedSection().get()));
+            }
+        });
+        if (locksWhenIdle) {
+            idle.play();
+        }
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> idle.stop());
+    }
+
+    private boolean isInLock(Node node) {
+        Node lockRoot = layers.getChildren().get(1);
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == lockRoot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The loader every view of this window is loaded with (for the FXML tests). */
@@ -113,7 +179,7 @@ public final class MainWindow {
         ViewLoader.View<ShellView> view = views.load(FxmlFile.SHELL, ShellView.class);
         shell.dispose();
         shell = view.controller();
-        scene.setRoot(view.root());
+        layers.getChildren().setAll(view.root(), views.load(FxmlFile.LOCK, LockView.class).root());
         stage.setTitle(viewModel.bundle().get().getString("app.title"));
         shell.focusLanguage();
     }
@@ -131,6 +197,8 @@ public final class MainWindow {
                 yield view.root();
             }
             case SHIFT -> views.load(FxmlFile.SHIFT, ShiftView.class).root();
+            case SETTINGS -> views.load(FxmlFile.SETTINGS, SettingsView.class).root();
+            case CUSTOMERS -> views.load(FxmlFile.CUSTOMERS, CustomersView.class).root();
             default -> {
                 ViewLoader.View<ComingView> view = views.load(FxmlFile.COMING, ComingView.class);
                 view.controller().show(section);
@@ -160,6 +228,19 @@ public final class MainWindow {
         if (first != null) {
             first.requestFocus();
         }
+    }
+
+    /**
+     * A scene of the window's size (the door's too, so the window does not jump when the counter replaces it),
+     * with the application's stylesheet.
+     */
+    static Scene sceneOf(javafx.scene.Parent root) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene made = new Scene(root,
+                Math.max(MIN_WIDTH, Math.min(PREFERRED_WIDTH, screen.getWidth())),
+                Math.max(MIN_HEIGHT, Math.min(PREFERRED_HEIGHT, screen.getHeight())));
+        made.getStylesheets().add(stylesheet());
+        return made;
     }
 
     private static String stylesheet() {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -98,7 +96,7 @@ public final class ShiftViewModel {
     private final ShiftService shifts;
     private final CounterSession session;
     private final BusinessCalendar calendar;
-    private final Executor background;
+    private final UiWork uiWork;
     private final Executor fxThread;
 
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LOADING);
@@ -142,7 +140,7 @@ public final class ShiftViewModel {
         this.shifts = Objects.requireNonNull(shifts, "shifts");
         this.session = Objects.requireNonNull(session, "session");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.background = Objects.requireNonNull(background, "background");
+        this.uiWork = new UiWork(background, fxThread);
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
 
         openingFloatText.addListener((obs, old, now) -> openingFloatProblem.set(liveProblem(now)));
@@ -579,28 +577,7 @@ public final class ShiftViewModel {
 
     /** Runs {@code work} on the background executor and hands its result or its failure to the JavaFX thread. */
     private <T> void run(Supplier<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-        CompletableFuture<T> task;
-        try {
-            task = CompletableFuture.supplyAsync(work, background);
-        } catch (RuntimeException e) {
-            // The executor refused the work (shut down as the window closes): say so rather than hang.
-            fxThread.execute(() -> failed.accept(e));
-            return;
-        }
-        task.whenCompleteAsync((result, failure) -> {
-            if (failure == null) {
-                done.accept(result);
-            } else {
-                failed.accept(unwrap(failure));
-            }
-        }, fxThread);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        // The executor refused the work (shut down as the window closes): say so rather than hang.
+        uiWork.run(work, done, failed, refused -> fxThread.execute(() -> failed.accept(refused)));
     }
 }

@@ -20,8 +20,13 @@ import java.util.concurrent.Executor;
  * @param payments paying bills, the payment history, receipts' data
  * @param shifts opening and closing the clerk's shift
  * @param receipts printing receipts
+ * @param users operators (the owner registers, disables, resets clerks); every change is checked in the service
+ * @param audit the audit log the owner reads
+ * @param customers regular customers, their verification and saved references
  * @param calendar the shop's business day (WIB), for the history's default day
- * @param clerk who works the counter
+ * @param operator who is signed in and works the counter
+ * @param access unlocks the screen after it locked itself (the same operator's password)
+ * @param idleLock how long without a key or a click before the screen locks; zero never locks
  * @param background where slow work runs (ledger checks, gateway calls, printing) so the window never freezes;
  *     it must not be the JavaFX application thread, and must run several tasks at once (a payment and the
  *     gateway check may overlap)
@@ -35,8 +40,13 @@ public record UiContext(
         PaymentService payments,
         ShiftService shifts,
         ReceiptDesk receipts,
+        id.loket.users.UserService users,
+        id.loket.users.AuditService audit,
+        id.loket.customers.CustomerService customers,
         BusinessCalendar calendar,
-        String clerk,
+        Access.SignedIn operator,
+        Access access,
+        java.time.Duration idleLock,
         Executor background,
         String version,
         String dataDirectory) {
@@ -48,10 +58,20 @@ public record UiContext(
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(shifts, "shifts");
         Objects.requireNonNull(receipts, "receipts");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(customers, "customers");
         Objects.requireNonNull(calendar, "calendar");
-        Objects.requireNonNull(clerk, "clerk");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(idleLock, "idleLock");
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+    }
+
+    /** The signed-in operator's username: who the counter's payments and shifts belong to. */
+    public String clerk() {
+        return operator.username();
     }
 }

@@ -3,10 +3,12 @@ package id.loket.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.cli.LoketCommand;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -20,16 +22,49 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
+    static final String OWNER_PASSWORD = "kopi hujan sepeda lampu";
+    static final String CLERK_PASSWORD = "gerobak biru menari pelan";
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private String stdin = "";
 
     private int run(String... args) {
         AppBackend backend = new AppBackend(Map.of("LOKET_HOME", tmp.resolve("home").toString()), "Linux",
                 tmp.toString(), Clock.systemUTC());
-        CommandLine cli = LoketCommand.commandLine(backend);
+        CommandLine cli = LoketCommand.commandLine(backend,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** Runs a command as {@code user}, the password on standard input. */
+    private int as(String user, String password, String... args) {
+        stdin = password + "\n";
+        String[] all = new String[args.length + 3];
+        all[0] = "--user";
+        all[1] = user;
+        all[2] = "--password-stdin";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return run(all);
+    }
+
+    /** The first run: the shop "Toko Sari" and its owner sari. */
+    private void init() {
+        stdin = OWNER_PASSWORD + "\n";
+        assertThat(run("init", "--shop-name", "Toko Sari", "--owner", "sari", "--password-stdin"))
+                .as(err.toString()).isZero();
+    }
+
+    /** The owner registers a clerk, who activates with {@link #CLERK_PASSWORD}. */
+    private void clerk(String username) {
+        assertThat(as("sari", OWNER_PASSWORD, "users", "add", "--username", username, "--name", "Clerk " + username,
+                "--json")).as(err.toString()).isZero();
+        String code = out.toString().replaceAll("(?s).*\"activation_code\" : \"([^\"]+)\".*", "$1");
+        stdin = CLERK_PASSWORD + "\n";
+        assertThat(run("users", "activate", "--username", username, "--code", code, "--password-stdin"))
+                .as(err.toString()).isZero();
     }
 
     @Test
@@ -73,11 +108,12 @@ class CommandLineTest {
 
     @Test
     void backupThenRestoreRoundTrips() {
+        init();
         Path backup = tmp.resolve("backup.db");
         assertThat(run("backup", "--out", backup.toString())).isZero();
         assertThat(backup).exists();
         assertThat(out.toString()).contains("Backup written", "verified");
-        assertThat(run("restore", "--from", backup.toString())).as(err.toString()).isZero();
+        assertThat(as("sari", OWNER_PASSWORD, "restore", "--from", backup.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Ledger restored");
     }
 
@@ -92,7 +128,8 @@ class CommandLineTest {
     @Test
     void restoreRefusesAFileThatIsNotALedger() throws IOException {
         Path junk = Files.writeString(tmp.resolve("junk.db"), "this is not a database, just some text".repeat(10));
-        assertThat(run("restore", "--from", junk.toString())).isEqualTo(1);
+        init();
+        assertThat(as("sari", OWNER_PASSWORD, "restore", "--from", junk.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("not a Loket ledger");
     }
 
@@ -148,41 +185,49 @@ class CommandLineTest {
 
     @Test
     void aClerkOpensAShiftPaysABillInCashReprintsItAndClosesTheShift() throws IOException {
-        assertThat(run("--user", "ani", "shift", "open", "--float", "200.000")).as(err.toString()).isZero();
+        init();
+        clerk("ani");
+        assertThat(as("ani", CLERK_PASSWORD, "shift", "open", "--float", "200.000")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("opened for ani", "Rp 200,000");
 
-        assertThat(run("--user", "ani", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
+        assertThat(as("ani", CLERK_PASSWORD, "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
                 "--tendered", "500000", "--json")).as(err.toString()).isZero();
         String paid = out.toString();
         assertThat(paid).contains("\"state\" : \"SUCCESS\"", "\"change\"", "saved as PDF");
         String clientRef = paid.replaceAll("(?s).*\"client_ref\" : \"([^\"]+)\".*", "$1");
 
-        assertThat(run("payments", "--status", "SUCCESS", "--json")).isZero();
+        assertThat(as("ani", CLERK_PASSWORD, "payments", "--status", "SUCCESS", "--json")).isZero();
         assertThat(out.toString()).contains(clientRef);
 
         Path reprint = tmp.resolve("reprint.pdf");
-        assertThat(run("receipt", "--ref", clientRef, "--out", reprint.toString())).as(err.toString()).isZero();
+        assertThat(as("ani", CLERK_PASSWORD, "receipt", "--ref", clientRef, "--out", reprint.toString()))
+                .as(err.toString()).isZero();
         assertThat(Files.readAllBytes(reprint)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-        assertThat(run("recover", "--json")).isZero();
+        assertThat(as("ani", CLERK_PASSWORD, "recover", "--json")).isZero();
         assertThat(out.toString()).contains("\"checked\" : 0");
 
-        assertThat(run("--user", "ani", "shift", "close", "--counted", "700000", "--json")).as(err.toString()).isZero();
+        assertThat(as("ani", CLERK_PASSWORD, "shift", "close", "--counted", "700000", "--json")).as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("\"succeeded\" : 1");
         assertThat(run("verify")).isZero();
     }
 
     @Test
     void aPaymentWithoutAnOpenShiftIsRefused() {
-        assertThat(run("--user", "budi", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
+        init();
+        clerk("budi");
+        assertThat(as("budi", CLERK_PASSWORD, "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
                 "--tendered", "500000")).isEqualTo(1);
         assertThat(err.toString()).containsIgnoringCase("shift");
     }
 
     @Test
     void aBillTheGatewayFailsExitsTwo() {
-        assertThat(run("--user", "ani", "shift", "open", "--float", "0")).isZero();
-        assertThat(run("--user", "ani", "pay", "--biller", "PLN_POSTPAID", "--ref", "512345672222",
+        init();
+        clerk("ani");
+        assertThat(as("ani", CLERK_PASSWORD, "shift", "open", "--float", "0")).isZero();
+        assertThat(as("ani", CLERK_PASSWORD, "pay", "--biller", "PLN_POSTPAID", "--ref", "512345672222",
                 "--tendered", "1000000", "--no-print")).isEqualTo(2);
         assertThat(out.toString()).contains("FAILED");
     }

@@ -49,6 +49,8 @@ import org.sqlite.SQLiteConfig;
 class CrashRecoveryTest {
 
     private static final String CLERK = "ani";
+    /** The clerk is the shop's owner here ({@code loket init}); every child reads the password from its stdin. */
+    private static final String PASSWORD = "kopi hujan sepeda lampu";
     private static final String REFERENCE = "512345678901";
     private static final Duration CHILD_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL_LIMIT = Duration.ofSeconds(20);
@@ -83,6 +85,7 @@ class CrashRecoveryTest {
     private SandboxServer sandbox;
     private SandboxAdmin admin;
     private Path dataDir;
+    private Path passwordFile;
     private int runs;
 
     @BeforeEach
@@ -91,6 +94,11 @@ class CrashRecoveryTest {
         admin = new SandboxAdmin(sandbox.baseUri());
         admin.deposit(10_000_000);
         dataDir = tmp.resolve("loket");
+        try {
+            passwordFile = Files.writeString(tmp.resolve("password.txt"), PASSWORD + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -106,6 +114,7 @@ class CrashRecoveryTest {
     @ParameterizedTest
     @EnumSource(KillPoint.class)
     void aPaymentKilledMidFlightIsRecoveredExactlyOnce(KillPoint point) {
+        assertThat(runToEnd(Map.of(), "init", "--shop-name", "Toko Sari", "--owner", CLERK)).isZero();
         assertThat(runToEnd(Map.of(), "shift", "open", "--float", "0")).isZero();
 
         switch (point) {
@@ -197,10 +206,12 @@ class CrashRecoveryTest {
                 "--gateway-url", sandbox.baseUri().toString(),
                 "--merchant", SandboxOptions.DEFAULT_MERCHANT,
                 "--secret", SandboxOptions.DEFAULT_SECRET,
-                "--user", CLERK));
+                "--user", CLERK,
+                "--password-stdin"));
         args.addAll(List.of(command));
         int run = ++runs;
         ProcessBuilder builder = new ProcessBuilder(args)
+                .redirectInput(passwordFile.toFile())
                 .redirectOutput(tmp.resolve("child-" + run + ".out").toFile())
                 .redirectError(tmp.resolve("child-" + run + ".err").toFile());
         builder.environment().putAll(environment);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.loket.settings.SettingsService;
+import id.loket.users.TestOperators;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +18,19 @@ class PropertiesSettingsStoreTest {
     @Test
     void languageDefaultsToIndonesianAndSurvivesARestart(@TempDir Path tmp) {
         Path file = tmp.resolve("loket.properties");
-        SettingsService settings = new SettingsService(new PropertiesSettingsStore(file, Map.of()));
+        SettingsService settings = new SettingsService(new PropertiesSettingsStore(file, Map.of()), TestOperators.audit());
         assertThat(settings.language()).isEqualTo(Locale.forLanguageTag("id"));
         settings.setLanguage(Locale.ENGLISH);
-        SettingsService reopened = new SettingsService(new PropertiesSettingsStore(file, Map.of()));
+        SettingsService reopened = new SettingsService(new PropertiesSettingsStore(file, Map.of()), TestOperators.audit());
         assertThat(reopened.language()).isEqualTo(Locale.ENGLISH);
     }
 
     @Test
     void sandboxUntilAGatewayIsConfigured(@TempDir Path tmp) {
         Path file = tmp.resolve("loket.properties");
-        assertThat(new SettingsService(new PropertiesSettingsStore(file, Map.of())).isSandbox()).isTrue();
+        assertThat(new SettingsService(new PropertiesSettingsStore(file, Map.of()), TestOperators.audit()).isSandbox()).isTrue();
         SettingsService real = new SettingsService(new PropertiesSettingsStore(file,
-                Map.of(SettingsService.GATEWAY_URL, "https://gw.example.id")));
+                Map.of(SettingsService.GATEWAY_URL, "https://gw.example.id")), TestOperators.audit());
         assertThat(real.isSandbox()).isFalse();
         assertThat(real.gatewayUrl()).contains("https://gw.example.id");
     }

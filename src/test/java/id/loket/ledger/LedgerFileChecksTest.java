@@ -20,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loket refuses, without changing them, files that are not its ledger or that a newer Loket wrote. */
 class LedgerFileChecksTest {
 
+    /** The newest migration this Loket has; the tests hold whatever migrations later issues add. */
+    private static final String NEWEST = LedgerSchema.fromClassPath().newestKnown().getVersion();
+    /** A version no Loket has yet. */
+    private static final String FUTURE = "999.1";
+
     @TempDir
     Path dir;
 
@@ -96,11 +101,12 @@ class LedgerFileChecksTest {
 
         assertThatThrownBy(() -> LedgerDatabase.open(file))
                 .isInstanceOf(LedgerException.class)
-                .hasMessage(file + " was written by a newer Loket (schema 3.1, this version knows 2): install the"
+                .hasMessage(file + " was written by a newer Loket (schema " + FUTURE + ", this version knows " + NEWEST
+                        + "): install the"
                         + " newer Loket or restore a backup; nothing was changed.");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
-        assertThat(historyVersions(file)).containsExactly("1", "2", "3.1");
+        assertThat(historyVersions(file)).startsWith("1", "2").endsWith(NEWEST, FUTURE);
     }
 
     @Test
@@ -112,7 +118,8 @@ class LedgerFileChecksTest {
 
             assertThatThrownBy(() -> db.snapshots().open(backup))
                     .isInstanceOf(LedgerException.class)
-                    .hasMessageContaining("was written by a newer Loket (schema 3.1, this version knows 2)");
+                    .hasMessageContaining("was written by a newer Loket (schema " + FUTURE + ", this version knows "
+                            + NEWEST + ")");
         }
     }
 
@@ -150,7 +157,8 @@ class LedgerFileChecksTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
                     + " checksum, installed_by, execution_time, success)"
-                    + " VALUES (3, '3.1', 'a future table', 'SQL', 'V3_1__a_future_table.sql', 12345, 'loket', 3, 1)");
+                    + " VALUES ((SELECT MAX(installed_rank) + 1 FROM flyway_schema_history), '" + FUTURE + "',"
+                    + " 'a future table', 'SQL', 'V999_1__a_future_table.sql', 12345, 'loket', 3, 1)");
         }
     }
 

@@ -15,6 +15,7 @@ import id.loket.core.Posting;
 import id.loket.core.ReceiptData;
 import id.loket.core.RecordedEntry;
 import id.loket.shift.Shift;
+import id.loket.users.TestOperators;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CashPaymentTest extends PaymentTestBase {
     @Test
     void aPostpaidPlnBillPaidInCashPostsTheDrawerTheDepositAndTheShopFee() {
         start();
-        bed.settings().setBillerFee("PLN_POSTPAID", Optional.of(Money.of(2_000)));
+        bed.settings().setBillerFee(TestOperators.owner(), "PLN_POSTPAID", Optional.of(Money.of(2_000)));
         Shift shift = bed.openShift(300_000);
         PayOrder order = bed.plnBill().withChange(7_500);
         Amounts amounts = order.quote(PaymentMethod.CASH);
@@ -77,7 +78,7 @@ class CashPaymentTest extends PaymentTestBase {
     @Test
     void theGatewayIsPaidTheInquiryTotalWhateverTheShopFee() {
         start();
-        bed.settings().setCategoryFee(BillerCategory.ELECTRICITY, Optional.of(Money.of(3_000)));
+        bed.settings().setCategoryFee(TestOperators.owner(), BillerCategory.ELECTRICITY, Optional.of(Money.of(3_000)));
         bed.openShift(0);
         PayOrder order = bed.plnBill();
 
@@ -224,7 +225,7 @@ class CashPaymentTest extends PaymentTestBase {
     @Test
     void aDebitCardThroughTheEdcIsBookedIntoCustomerClearingWithItsApprovalCode() {
         start();
-        bed.settings().setCategoryFee(BillerCategory.WATER, Optional.of(Money.of(1_000)));
+        bed.settings().setCategoryFee(TestOperators.owner(), BillerCategory.WATER, Optional.of(Money.of(1_000)));
         Shift shift = bed.openShift(10_000);
         PayOrder order = bed.order("PDAM_BANDUNG", "12345678");
 
@@ -254,8 +255,8 @@ class CashPaymentTest extends PaymentTestBase {
     @Test
     void theShopFeeOfABillerOverridesItsCategorysAndGatewayChargesCarryNone() {
         start();
-        bed.settings().setCategoryFee(BillerCategory.ELECTRICITY, Optional.of(Money.of(1_500)));
-        bed.settings().setBillerFee("PLN_POSTPAID", Optional.of(Money.of(3_000)));
+        bed.settings().setCategoryFee(TestOperators.owner(), BillerCategory.ELECTRICITY, Optional.of(Money.of(1_500)));
+        bed.settings().setBillerFee(TestOperators.owner(), "PLN_POSTPAID", Optional.of(Money.of(3_000)));
 
         assertThat(bed.plnBill().quote(PaymentMethod.CASH).shopFee()).isEqualTo(Money.of(3_000));
         assertThat(bed.order("PLN_PREPAID", "12345678901").product("PLN20").quote(PaymentMethod.DEBIT_CARD).shopFee())
@@ -263,7 +264,7 @@ class CashPaymentTest extends PaymentTestBase {
         assertThat(bed.order("PDAM_BANDUNG", "12345678").quote(PaymentMethod.CASH).shopFee()).isEqualTo(Money.ZERO);
         assertThat(bed.plnBill().quote(PaymentMethod.QRIS).shopFee()).isEqualTo(Money.ZERO);
 
-        bed.settings().setBillerFee("PLN_POSTPAID", Optional.empty());
+        bed.settings().setBillerFee(TestOperators.owner(), "PLN_POSTPAID", Optional.empty());
         assertThat(bed.plnBill().quote(PaymentMethod.CASH).shopFee()).isEqualTo(Money.of(1_500));
     }
 

@@ -10,6 +10,7 @@ import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.PaymentState;
 import id.loket.core.Posting;
+import id.loket.users.TestOperators;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class NonCashPaymentTest extends PaymentTestBase {
     @Test
     void aQrisChargeThatTheCustomerPaysPaysTheBillThroughCustomerClearing() {
         start();
-        bed.settings().setCategoryFee(BillerCategory.ELECTRICITY, Optional.of(Money.of(2_000)));
+        bed.settings().setCategoryFee(TestOperators.owner(), BillerCategory.ELECTRICITY, Optional.of(Money.of(2_000)));
         bed.openShift(0);
         PayOrder order = bed.plnBill();
 

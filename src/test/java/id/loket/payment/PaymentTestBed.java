@@ -60,7 +60,8 @@ public final class PaymentTestBed implements AutoCloseable {
     /** The services' client: short enough that a {@code timeout} fault costs little, long enough for a loaded CI. */
     private final HttpGateway counter;
     private final LedgerDatabase ledger;
-    private final SettingsService settings = new SettingsService(new MemorySettings());
+    private final SettingsService settings = new SettingsService(new MemorySettings(),
+            id.loket.users.TestOperators.audit());
     private final BusinessCalendar calendar = new BusinessCalendar(appClock);
     private final BillingService billing;
     private final ShiftService shifts;

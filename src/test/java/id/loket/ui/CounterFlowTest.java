@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CounterFlowTest {
 
     private static final String PREPAID_METER = "14123456789";
+    private static final String TELKOM_REF = "022123456789";
 
     @TempDir
     Path dir;
@@ -51,12 +52,15 @@ class CounterFlowTest {
     });
     private final List<String> printed = new CopyOnWriteArrayList<>();
     private PaymentTestBed bed;
+    /** Operators and customers (not used by these flows) in a ledger of their own. */
+    private final TestContexts shop = TestContexts.shop();
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         bed = PaymentTestBed.in(dir).start();
+        shop.ledgerIn(dir.resolve("operators"));
         ReceiptDesk desk = (clientRef, reprint) -> {
             printed.add(clientRef + (reprint ? " reprint" : ""));
             return new ReceiptDesk.Printout(ReceiptDesk.Printout.Kind.PRINTED, "LoketPDF");
@@ -64,7 +68,10 @@ class CounterFlowTest {
         UiContext context = new UiContext(bed.settings(),
                 new LedgerMaintenance(bed.ledger().journal(), bed.ledger().snapshots(),
                         new LedgerVerifier(JournalRules.standard())),
-                bed.billing(), bed.payments(), bed.shifts(), desk, bed.calendar(), PaymentTestBed.CLERK, background,
+                bed.billing(), bed.payments(), bed.shifts(), desk, shop.users(), shop.audit(), shop.customers(),
+                bed.calendar(),
+                new Access.SignedIn(PaymentTestBed.CLERK, "Sari", false),
+                new FakeAccess().with(PaymentTestBed.CLERK, "sari-counter-2026"), java.time.Duration.ZERO, background,
                 "0.1.0-test", dir.toString());
         new MainWindow(context).show(stage);
     }
@@ -75,6 +82,7 @@ class CounterFlowTest {
         if (bed != null) {
             bed.close();
         }
+        shop.ledger().close();
     }
 
     @Test
@@ -189,6 +197,33 @@ class CounterFlowTest {
         assertThat(paid.method()).isEqualTo(PaymentMethod.DEBIT_CARD);
         assertThat(paid.approvalCode()).contains("12AB34");
         assertThat(paid.bill().billerCode()).isEqualTo("PDAM_BANDUNG");
+    }
+
+    @Test
+    void aPaymentLinkShowsItsAddressAndQrAndAPhoneBillIsPaidThroughIt(FxRobot robot) throws Exception {
+        bed.openShift(0);
+        awaitCatalog(robot);
+
+        robot.write("telkom");
+        robot.type(KeyCode.ENTER);
+        assertThat(text(robot, "#chosenBiller")).contains("TELKOM");
+        robot.write(TELKOM_REF);
+        robot.type(KeyCode.ENTER);
+        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        robot.type(KeyCode.F11);
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+
+        await(() -> text(robot, "#chargeCode").startsWith("http"));
+        await(() -> robot.lookup("#chargeQr").queryAs(ImageView.class).getImage() != null);
+        Payment waiting = onlyPayment();
+        assertThat(waiting.method()).isEqualTo(PaymentMethod.PAYMENT_LINK);
+        assertThat(text(robot, "#chargeCode")).isEqualTo(waiting.charge().orElseThrow().paymentUrl().orElseThrow());
+
+        bed.sandbox().customerPays(waiting.charge().orElseThrow().chargeId());
+
+        awaitText(robot, "#resultTitle", "Pembayaran berhasil");
+        assertThat(onlyPayment().bill().billerCode()).isEqualTo("TELKOM");
     }
 
     @Test

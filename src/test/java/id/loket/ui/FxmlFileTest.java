@@ -41,8 +41,14 @@ class FxmlFileTest {
             MainWindow window = new MainWindow(TestContexts.shop()
                     .settings(new InMemorySettingsStore().with("ui.language", language))
                     .context(UNUSED, dir.resolve(language)));
+            // The door comes before the window and has its own loader.
+            ViewLoader door = new ViewLoader(ControllerFactory.builder()
+                    .register(DoorView.class, () -> new DoorView(
+                            new DoorViewModel(new FakeAccess(), UNUSED, UNUSED, who -> { })))
+                    .build(), () -> Bundles.load(java.util.Locale.forLanguageTag(language)));
             for (FxmlFile file : FxmlFile.values()) {
-                ViewLoader.View<Object> view = WaitForAsyncUtils.asyncFx(() -> window.views().load(file, Object.class))
+                ViewLoader loader = file == FxmlFile.DOOR ? door : window.views();
+                ViewLoader.View<Object> view = WaitForAsyncUtils.asyncFx(() -> loader.load(file, Object.class))
                         .get(10, TimeUnit.SECONDS);
                 assertThat(view.root()).as(file.path()).isNotNull();
                 assertThat(view.controller()).as(file.path()).isNotNull();

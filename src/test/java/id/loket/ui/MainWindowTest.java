@@ -103,6 +103,30 @@ class MainWindowTest {
     }
 
     @Test
+    void ctrlLLocksTheWindowAndOnlyTheClerksPasswordOpensIt(FxRobot robot) throws TimeoutException {
+        robot.push(new KeyCodeCombination(KeyCode.L, KeyCombination.CONTROL_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#lock").query().isVisible()).isTrue();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#lockPassword").query());
+
+        robot.type(KeyCode.F3);
+        assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
+                .as("no key reaches the window behind the lock").isEqualTo(Section.PAY);
+
+        robot.write("bukan sandinya");
+        robot.type(KeyCode.ENTER);
+        Label message = robot.lookup("#lockMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Nama pengguna atau kata sandi salah"));
+        assertThat(robot.lookup("#lock").query().isVisible()).isTrue();
+
+        robot.write("sari-counter-2026");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lock").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#billerSearch").query());
+    }
+
+    @Test
     void f1ShowsEveryShortcutAndEscClosesIt(FxRobot robot) {
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -128,8 +152,8 @@ class MainWindowTest {
 
     @Test
     void switchingToEnglishRelabelsTheWindowKeepsTheSectionAndIsSaved(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#nav-customers");
-        verifyThat("#page-customers #title", hasText("Pelanggan"));
+        robot.clickOn("#nav-reports");
+        verifyThat("#page-reports #title", hasText("Laporan"));
 
         robot.clickOn("#language");
         robot.clickOn("English");
@@ -137,10 +161,10 @@ class MainWindowTest {
 
         verifyThat("#nav-pay-name", hasText("Pay"));
         verifyThat("#nav-history-name", hasText("History"));
-        verifyThat("#page-customers #title", hasText("Customers"));
-        verifyThat("#page-customers #comingSoon", hasText("Coming soon"));
+        verifyThat("#page-reports #title", hasText("Reports"));
+        verifyThat("#page-reports #comingSoon", hasText("Coming soon"));
         assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
-                .isEqualTo(Section.CUSTOMERS);
+                .isEqualTo(Section.REPORTS);
         Label status = robot.lookup("#ledgerStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Ledger sound · 3 entries".equals(status.getText()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings.get("ui.language").isPresent());

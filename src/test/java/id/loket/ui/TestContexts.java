@@ -28,6 +28,11 @@ final class TestContexts {
             ReceiptDesk.Printout.Kind.SAVED_NO_PRINTER, "/tmp/" + clientRef + ".pdf");
     private final BusinessCalendar calendar = new BusinessCalendar(Clock.systemUTC());
     private LedgerDatabase ledger;
+    private id.loket.users.AuditService audit;
+    private id.loket.users.UserService users;
+    private id.loket.customers.CustomerService customers;
+    private FakeAccess access = new FakeAccess().with("sari", "sari-counter-2026");
+    private java.time.Duration idleLock = java.time.Duration.ZERO;
 
     private TestContexts() {}
 
@@ -47,6 +52,20 @@ final class TestContexts {
 
     TestContexts gateway(FakeGateway fake) {
         this.gateway = fake;
+        return this;
+    }
+
+    TestContexts access(FakeAccess operators) {
+        this.access = operators;
+        return this;
+    }
+
+    FakeAccess access() {
+        return access;
+    }
+
+    TestContexts idleLock(java.time.Duration after) {
+        this.idleLock = after;
         return this;
     }
 
@@ -81,6 +100,34 @@ final class TestContexts {
                 calendar);
     }
 
+    /** The audit log of this test's ledger. */
+    id.loket.users.AuditService audit() {
+        if (audit == null) {
+            audit = new id.loket.users.AuditService(ledger().audit(), Clock.systemUTC());
+        }
+        return audit;
+    }
+
+    /** Operators in this test's ledger (real bcrypt, real rules). */
+    id.loket.users.UserService users() {
+        if (users == null) {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            users = new id.loket.users.UserService(ledger().operators(), audit(), settingsService(),
+                    new id.loket.users.PasswordPolicy(), new id.loket.users.PasswordHasher(random),
+                    new id.loket.users.ActivationCodes(random), Clock.systemUTC());
+        }
+        return users;
+    }
+
+    /** Customers in this test's ledger, verified through the fake gateway. */
+    id.loket.customers.CustomerService customers() {
+        if (customers == null) {
+            customers = new id.loket.customers.CustomerService(ledger().customers(), gateway,
+                    id.loket.customers.SentCodes.NONE, Clock.systemUTC());
+        }
+        return customers;
+    }
+
     CounterSession session(Executor background) {
         return new CounterSession("sari", shifts(), background, Runnable::run);
     }
@@ -90,7 +137,7 @@ final class TestContexts {
     }
 
     SettingsService settingsService() {
-        return new SettingsService(settings);
+        return new SettingsService(settings, id.loket.users.TestOperators.audit());
     }
 
     LedgerMaintenance maintenance() {
@@ -99,10 +146,16 @@ final class TestContexts {
 
     /** The window's context, its ledger of payments and shifts in {@code dir} (unless {@link #ledgerIn} chose one). */
     UiContext context(Executor background, Path dir) {
+        return contextFor(new Access.SignedIn("sari", "Sari", false), background, dir);
+    }
+
+    /** The window's context for whoever signed in at the door. */
+    UiContext contextFor(Access.SignedIn who, Executor background, Path dir) {
         if (ledger == null) {
             ledgerIn(dir);
         }
-        return new UiContext(settingsService(), maintenance(), billing(), payments(), shifts(), receipts, calendar, "sari",
-                background, "0.1.0-test", "/home/kasir/.local/share/loket");
+        return new UiContext(settingsService(), maintenance(), billing(), payments(), shifts(), receipts, users(),
+                audit(), customers(), calendar, who, access, idleLock, background, "0.1.0-test",
+                "/home/kasir/.local/share/loket");
     }
 }

@@ -205,6 +205,14 @@ public final class SandboxServer implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The code "sent" by SMS under {@code otpId}, as {@code GET /sandbox/otp/{id}} shows it: for the app that embeds
+     * the sandbox, whose counter shows the code in place of the SMS that never leaves.
+     */
+    public Optional<String> sentOtpCode(String otpId) {
+        return state.otp(otpId).map(SandboxState.OtpRow::code);
+    }
+
     /** Releases held exchanges, stops the HTTP server and its threads, closes the state file. */
     @Override
     public void close() {
