@@ -109,6 +109,8 @@ public final class CounterView {
     @FXML
     private ListView<Product> productList;
     @FXML
+    private javafx.scene.control.ScrollPane counterScroll;
+    @FXML
     private VBox readyPanel;
     @FXML
     private Label readyTitle;
@@ -224,8 +226,15 @@ public final class CounterView {
             }
         });
         viewModel.customer().addListener((obs, old, now) -> showCustomer(now));
-        viewModel.customerReferences().addListener(
-                (javafx.collections.ListChangeListener<SavedReference>) change -> showCustomer(viewModel.customer().get()));
+        viewModel.customerReferences().addListener((javafx.collections.ListChangeListener<SavedReference>) change -> {
+            showCustomer(viewModel.customer().get());
+            // The references arrive after the pick: offer them where the clerk is about to type the biller.
+            javafx.scene.Node focused = counter.getScene() == null ? null : counter.getScene().getFocusOwner();
+            if (!viewModel.customerReferences().isEmpty() && viewModel.step().get() == Step.BILLER
+                    && (focused == billerSearch || focused == customerField)) {
+                savedRefs.requestFocus();
+            }
+        });
         showCustomer(viewModel.customer().get());
 
         // The biller: a search field over a list the arrow keys move through; Enter picks.
@@ -466,6 +475,10 @@ public final class CounterView {
                 ? "counter.paying.charge" : "counter.paying.text"));
         if (step == Step.CONFIRM) {
             showConfirmation();
+            // The confirmation closes the bill panel, below the fold on a small screen: bring it into view.
+            Platform.runLater(() -> counterScroll.setVvalue(counterScroll.getVmax()));
+        } else {
+            counterScroll.setVvalue(counterScroll.getVmin());
         }
         if (counter.getScene() != null) {
             focus();

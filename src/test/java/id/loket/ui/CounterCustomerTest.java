@@ -113,7 +113,9 @@ class CounterCustomerTest {
         robot.type(KeyCode.F4);
         robot.write("0812345");
         await(() -> robot.listWindows().stream().anyMatch(w -> w.isShowing()
-                && w.getClass().getSimpleName().equals("AutoCompletePopup")));
+                && w instanceof impl.org.controlsfx.skin.AutoCompletePopup<?> popup
+                && !popup.getSuggestions().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.ENTER);
         await(() -> text(robot, "#customerChip").startsWith("Budi Santoso"));
