@@ -3,18 +3,11 @@ package id.loket.ui;
 import id.loket.core.Biller;
 import id.loket.customers.Customer;
 import id.loket.customers.CustomerStatus;
-import id.loket.customers.OtpSent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -67,7 +60,7 @@ public final class CustomersView {
     private static final KeyCombination CTRL_S = new KeyCodeCombination(KeyCode.S, KeyCombination.CONTROL_DOWN);
 
     private final CustomersViewModel viewModel;
-    private final List<Runnable> onHide = new ArrayList<>();
+    private final ViewTies ties = new ViewTies();
     private final ValidationSupport validation = new ValidationSupport();
     /** Set while the table's selection is put in line with the view model, so that it is not sent back. */
     private boolean syncingSelection;
@@ -239,10 +232,8 @@ public final class CustomersView {
         billerLabel.setLabelFor(billerChoice);
         referenceLabel.setLabelFor(referenceField);
         labelLabel.setLabelFor(labelField);
-        for (Node node : new Node[] {progress, message, searchProblem, nikError, phoneError, chosenNone, chosenBox,
-            verifyBox, otpInfo, sandboxCode, catalogProblem, referenceError}) {
-            node.managedProperty().bind(node.visibleProperty());
-        }
+        ViewTies.collapseWhenHidden(progress, message, searchProblem, nikError, phoneError, chosenNone, chosenBox,
+                verifyBox, otpInfo, sandboxCode, catalogProblem, referenceError);
         setUpTable();
         setUpBillerChoice();
         validation.setValidationDecorator(new FieldDecoration());
@@ -268,10 +259,7 @@ public final class CustomersView {
             }
         });
         page.addEventFilter(KeyEvent.KEY_PRESSED, this::pageKeys);
-        page.sceneProperty().addListener((obs, old, now) -> shownIn(now));
-        if (page.getScene() != null) {
-            shownIn(page.getScene());
-        }
+        ties.whileInScene(page, this::show);
     }
 
     @FXML
@@ -313,7 +301,7 @@ public final class CustomersView {
     }
 
     private boolean inRegisterCard(KeyEvent e) {
-        return e.getTarget() instanceof Node target && isInside(target, registerCard);
+        return e.getTarget() instanceof Node target && ViewTies.isInside(target, registerCard);
     }
 
     private void searchKeys(KeyEvent e) {
@@ -351,68 +339,50 @@ public final class CustomersView {
 
     // ---- showing -----------------------------------------------------------------------------------------------
 
-    private void shownIn(Scene scene) {
-        hide();
-        if (scene != null) {
-            show();
-        }
-    }
-
     private void show() {
-        bindText(searchField.textProperty(), viewModel.searchText());
-        bindText(nameField.textProperty(), viewModel.name());
-        bindText(nikField.textProperty(), viewModel.nik());
-        bindText(phoneField.textProperty(), viewModel.phone());
-        bindText(emailField.textProperty(), viewModel.email());
-        bindText(addressField.textProperty(), viewModel.address());
-        bindText(codeField.textProperty(), viewModel.code());
-        bindText(referenceField.textProperty(), viewModel.referenceText());
-        bindText(labelField.textProperty(), viewModel.referenceLabel());
-        billerChoice.valueProperty().bindBidirectional(viewModel.referenceBiller());
-        onHide.add(() -> billerChoice.valueProperty().unbindBidirectional(viewModel.referenceBiller()));
+        ties.bind(searchField.textProperty(), viewModel.searchText());
+        ties.bind(nameField.textProperty(), viewModel.name());
+        ties.bind(nikField.textProperty(), viewModel.nik());
+        ties.bind(phoneField.textProperty(), viewModel.phone());
+        ties.bind(emailField.textProperty(), viewModel.email());
+        ties.bind(addressField.textProperty(), viewModel.address());
+        ties.bind(codeField.textProperty(), viewModel.code());
+        ties.bind(referenceField.textProperty(), viewModel.referenceText());
+        ties.bind(labelField.textProperty(), viewModel.referenceLabel());
+        ties.bind(billerChoice.valueProperty(), viewModel.referenceBiller());
         billerChoice.setItems(viewModel.billers());
-        onHide.add(() -> billerChoice.setItems(null));
+        ties.onUndo(() -> billerChoice.setItems(null));
 
         table.setItems(viewModel.results());
-        onHide.add(() -> table.setItems(null));
-        ChangeListener<CustomersViewModel.Row> picked = (obs, old, now) -> {
+        ties.onUndo(() -> table.setItems(null));
+        ties.onChange(table.getSelectionModel().selectedItemProperty(), (obs, old, now) -> {
             if (!syncingSelection && now != null) {
                 viewModel.select(now);
             }
-        };
-        table.getSelectionModel().selectedItemProperty().addListener(picked);
-        onHide.add(() -> table.getSelectionModel().selectedItemProperty().removeListener(picked));
-        ListChangeListener<CustomersViewModel.Row> rows = change -> selectChosenRow();
-        viewModel.results().addListener(rows);
-        onHide.add(() -> viewModel.results().removeListener(rows));
+        });
+        ties.onListChange(viewModel.results(), change -> selectChosenRow());
 
-        listen(this::showBusy, viewModel.busy(), viewModel.searching());
-        listen(this::showMessage, viewModel.message(), viewModel.messageIsError());
-        listen(this::showSearchProblem, viewModel.searchProblem());
-        listen(this::showProblems, viewModel.nikProblem(), viewModel.phoneProblem(), viewModel.referenceProblem(),
+        ties.listen(this::showBusy, viewModel.busy(), viewModel.searching());
+        ties.listen(this::showMessage, viewModel.message(), viewModel.messageIsError());
+        ties.listen(this::showSearchProblem, viewModel.searchProblem());
+        ties.listen(this::showProblems, viewModel.nikProblem(), viewModel.phoneProblem(), viewModel.referenceProblem(),
                 viewModel.catalogProblem());
-        listen(this::showChosen, viewModel.selected(), viewModel.selectedNik());
-        listen(this::selectChosenRow, viewModel.selected());
-        listen(this::showCode, viewModel.otpInfo(), viewModel.sandboxCode());
-        ListChangeListener<CustomersViewModel.ReferenceRow> refs = change -> showReferences();
-        viewModel.references().addListener(refs);
-        onHide.add(() -> viewModel.references().removeListener(refs));
+        ties.listen(this::showChosen, viewModel.selected(), viewModel.selectedNik());
+        ties.listen(this::selectChosenRow, viewModel.selected());
+        ties.listen(this::showCode, viewModel.otpInfo(), viewModel.sandboxCode());
+        ties.onListChange(viewModel.references(), change -> showReferences());
 
-        ChangeListener<OtpSent> codeWaits = (obs, old, now) -> {
+        ties.onChange(viewModel.otpSent(), (obs, old, now) -> {
             if (now != null) {
                 follow(codeField);
             }
-        };
-        viewModel.otpSent().addListener(codeWaits);
-        onHide.add(() -> viewModel.otpSent().removeListener(codeWaits));
-        ChangeListener<Customer> verifiedNow = (obs, old, now) -> {
+        });
+        ties.onChange(viewModel.selected(), (obs, old, now) -> {
             if (old != null && now != null && old.id() == now.id() && !old.isVerified() && now.isVerified()) {
                 follow(billerChoice);
             }
-        };
-        viewModel.selected().addListener(verifiedNow);
-        onHide.add(() -> viewModel.selected().removeListener(verifiedNow));
-        ChangeListener<CustomersViewModel.Field> refused = (obs, old, now) -> {
+        });
+        ties.onChange(viewModel.refusedField(), (obs, old, now) -> {
             if (now != null) {
                 follow(switch (now) {
                     case NAME -> nameField;
@@ -420,10 +390,8 @@ public final class CustomersView {
                     case PHONE -> phoneField;
                 });
             }
-        };
-        viewModel.refusedField().addListener(refused);
-        onHide.add(() -> viewModel.refusedField().removeListener(refused));
-        onHide.add(viewModel::deactivate);
+        });
+        ties.onUndo(viewModel::deactivate);
 
         viewModel.activate();
         showBusy();
@@ -436,11 +404,6 @@ public final class CustomersView {
         selectChosenRow();
         // The cards are inside a scroll pane, which puts its content into the scene only once it has its skin.
         page.applyCss();
-    }
-
-    private void hide() {
-        onHide.forEach(Runnable::run);
-        onHide.clear();
     }
 
     private void setUpTable() {
@@ -635,31 +598,9 @@ public final class CustomersView {
             return;
         }
         Node focused = scene.getFocusOwner();
-        if (focused == null || isInside(focused, page)) {
+        if (focused == null || ViewTies.isInside(focused, page)) {
             page.applyCss();
             next.requestFocus();
-        }
-    }
-
-    private static boolean isInside(Node node, Node parent) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == parent) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void bindText(StringProperty field, StringProperty model) {
-        field.bindBidirectional(model);
-        onHide.add(() -> field.unbindBidirectional(model));
-    }
-
-    private void listen(Runnable update, Observable... values) {
-        InvalidationListener listener = obs -> update.run();
-        for (Observable value : values) {
-            value.addListener(listener);
-            onHide.add(() -> value.removeListener(listener));
         }
     }
 

@@ -422,7 +422,7 @@ public final class HistoryView {
             return;
         }
         viewModel.pageShown();
-        if (scene.getFocusOwner() instanceof ListView<?> list && !within(list, page)) {
+        if (scene.getFocusOwner() instanceof ListView<?> list && !ViewTies.isInside(list, page)) {
             // The clerk is going through the sections with the arrow keys: the next arrow must still move there.
             return;
         }
@@ -446,9 +446,10 @@ public final class HistoryView {
             return;
         }
         Node target = event.getTarget() instanceof Node node ? node : null;
-        boolean inTable = within(target, table);
-        boolean inFilters = !inTable && (within(target, reference) || within(target, fromDay)
-                || within(target, toDay) || within(target, stateFilter) || within(target, methodFilter));
+        boolean inTable = ViewTies.isInside(target, table);
+        boolean inFilters = !inTable && (ViewTies.isInside(target, reference)
+                || ViewTies.isInside(target, fromDay) || ViewTies.isInside(target, toDay)
+                || ViewTies.isInside(target, stateFilter) || ViewTies.isInside(target, methodFilter));
         switch (event.getCode()) {
             case ENTER -> {
                 if (inTable) {
@@ -472,7 +473,7 @@ public final class HistoryView {
                 }
             }
             case DOWN -> {
-                if (within(target, reference) && !table.getItems().isEmpty()) {
+                if (ViewTies.isInside(target, reference) && !table.getItems().isEmpty()) {
                     table.requestFocus();
                     if (table.getSelectionModel().getSelectedIndex() < 0) {
                         table.getSelectionModel().select(0);
@@ -517,21 +518,12 @@ public final class HistoryView {
         }
     }
 
-    private static boolean within(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private void showMessage(Label label, ObservableValue<Message> message) {
         label.textProperty().bind(Bindings.createStringBinding(() -> message.getValue().in(resources), message));
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
+        ViewTies.collapseWhenHidden(label);
     }
 
     private String stateName(PaymentState state) {

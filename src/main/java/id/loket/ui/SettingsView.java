@@ -7,20 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
-import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -67,9 +60,9 @@ public final class SettingsView {
     private static final DateTimeFormatter FULL_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final SettingsViewModel viewModel;
-    private final List<Runnable> onHide = new ArrayList<>();
-    /** Undoes the bindings of the fee table's current fields. */
-    private final List<Runnable> feeBindings = new ArrayList<>();
+    private final ViewTies ties = new ViewTies();
+    /** The bindings of the fee table's current fields, undone when the table is drawn again. */
+    private final ViewTies feeTies = new ViewTies();
 
     @FXML
     private ResourceBundle resources;
@@ -331,10 +324,8 @@ public final class SettingsView {
         currentPasswordLabel.setLabelFor(currentPasswordField);
         newPasswordLabel.setLabelFor(newPasswordField);
         repeatPasswordLabel.setLabelFor(repeatPasswordField);
-        for (Node node : new Node[] {progress, clerkNote, tabsHint, usersMessage, codeBox, confirmBox, auditMessage,
-            shopMessage, verifiedAboveError, feesMessage, catalogMessage, passwordMessage}) {
-            node.managedProperty().bind(node.visibleProperty());
-        }
+        ViewTies.collapseWhenHidden(progress, clerkNote, tabsHint, usersMessage, codeBox, confirmBox, auditMessage,
+                shopMessage, verifiedAboveError, feesMessage, catalogMessage, passwordMessage);
 
         boolean owner = viewModel.isOwner();
         clerkNote.setVisible(!owner);
@@ -360,10 +351,7 @@ public final class SettingsView {
         });
         operatorsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showRowActions());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> markInitialFocus());
-        page.sceneProperty().addListener((obs, old, now) -> shownIn(now));
-        if (page.getScene() != null) {
-            shownIn(page.getScene());
-        }
+        ties.whileInScene(page, this::show);
         markInitialFocus();
     }
 
@@ -446,29 +434,22 @@ public final class SettingsView {
 
     // ---- showing and hiding -------------------------------------------------------------------------------------
 
-    private void shownIn(Scene scene) {
-        hide();
-        if (scene != null) {
-            show();
-        }
-    }
-
     /** The page came into a scene: bind, and let the view model read what the page shows. */
     private void show() {
-        bindText(usernameField.textProperty(), viewModel.newUsername());
-        bindText(displayNameField.textProperty(), viewModel.newDisplayName());
-        bindText(currentPasswordField.textProperty(), viewModel.currentPassword());
-        bindText(newPasswordField.textProperty(), viewModel.newPassword());
-        bindText(repeatPasswordField.textProperty(), viewModel.repeatPassword());
-        bindText(shopNameField.textProperty(), viewModel.shopName());
-        bindText(shopAddressField.textProperty(), viewModel.shopAddress());
-        bindText(verifiedAboveField.textProperty(), viewModel.verifiedAboveText());
-        bindValue(auditOperatorBox.valueProperty(), viewModel.auditOperator());
-        bindValue(auditActionBox.valueProperty(), viewModel.auditAction());
-        bindValue(auditFromPicker.valueProperty(), viewModel.auditFrom());
-        bindValue(auditToPicker.valueProperty(), viewModel.auditTo());
-        bindValue(printerBox.valueProperty(), viewModel.printer());
-        bindValue(paperBox.valueProperty(), viewModel.paperWidth());
+        ties.bind(usernameField.textProperty(), viewModel.newUsername());
+        ties.bind(displayNameField.textProperty(), viewModel.newDisplayName());
+        ties.bind(currentPasswordField.textProperty(), viewModel.currentPassword());
+        ties.bind(newPasswordField.textProperty(), viewModel.newPassword());
+        ties.bind(repeatPasswordField.textProperty(), viewModel.repeatPassword());
+        ties.bind(shopNameField.textProperty(), viewModel.shopName());
+        ties.bind(shopAddressField.textProperty(), viewModel.shopAddress());
+        ties.bind(verifiedAboveField.textProperty(), viewModel.verifiedAboveText());
+        ties.bind(auditOperatorBox.valueProperty(), viewModel.auditOperator());
+        ties.bind(auditActionBox.valueProperty(), viewModel.auditAction());
+        ties.bind(auditFromPicker.valueProperty(), viewModel.auditFrom());
+        ties.bind(auditToPicker.valueProperty(), viewModel.auditTo());
+        ties.bind(printerBox.valueProperty(), viewModel.printer());
+        ties.bind(paperBox.valueProperty(), viewModel.paperWidth());
         items(operatorsTable::setItems, viewModel.operators());
         items(auditTable::setItems, viewModel.auditRows());
         items(auditOperatorBox::setItems, viewModel.auditOperatorChoices());
@@ -480,22 +461,20 @@ public final class SettingsView {
         SettingsViewModel.Status audit = viewModel.auditStatus();
         SettingsViewModel.Status shop = viewModel.shopStatus();
         SettingsViewModel.Status fees = viewModel.feesStatus();
-        listen(() -> showStatus(usersMessage, users), users.message(), users.isError());
-        listen(() -> showStatus(passwordMessage, password), password.message(), password.isError());
-        listen(() -> showStatus(auditMessage, audit), audit.message(), audit.isError());
-        listen(() -> showStatus(shopMessage, shop), shop.message(), shop.isError());
-        listen(() -> showStatus(feesMessage, fees), fees.message(), fees.isError());
-        listen(this::showBusy, users.busy(), password.busy(), audit.busy(), shop.busy(), fees.busy());
-        listen(this::showCode, viewModel.code());
-        listen(this::showPending, viewModel.pending());
-        listen(this::showRowActions, viewModel.operators());
-        listen(this::showShopProblems, viewModel.verifiedAboveProblem(), viewModel.lockAfter());
-        listen(this::showCatalogProblem, viewModel.catalogProblem());
-        ListChangeListener<SettingsViewModel.FeeRow> feeRows = change -> showFees();
-        viewModel.fees().addListener(feeRows);
-        onHide.add(() -> viewModel.fees().removeListener(feeRows));
-        onHide.add(this::unbindFees);
-        onHide.add(viewModel::deactivate);
+        ties.listen(() -> showStatus(usersMessage, users), users.message(), users.isError());
+        ties.listen(() -> showStatus(passwordMessage, password), password.message(), password.isError());
+        ties.listen(() -> showStatus(auditMessage, audit), audit.message(), audit.isError());
+        ties.listen(() -> showStatus(shopMessage, shop), shop.message(), shop.isError());
+        ties.listen(() -> showStatus(feesMessage, fees), fees.message(), fees.isError());
+        ties.listen(this::showBusy, users.busy(), password.busy(), audit.busy(), shop.busy(), fees.busy());
+        ties.listen(this::showCode, viewModel.code());
+        ties.listen(this::showPending, viewModel.pending());
+        ties.listen(this::showRowActions, viewModel.operators());
+        ties.listen(this::showShopProblems, viewModel.verifiedAboveProblem(), viewModel.lockAfter());
+        ties.listen(this::showCatalogProblem, viewModel.catalogProblem());
+        ties.onListChange(viewModel.fees(), change -> showFees());
+        ties.onUndo(feeTies::undoAll);
+        ties.onUndo(viewModel::deactivate);
 
         viewModel.activate();
         showStatus(usersMessage, users);
@@ -514,11 +493,6 @@ public final class SettingsView {
         // The fields are inside a tab pane and scroll panes, which put their content into the scene only once they
         // have their skins: without this, a page shown for the first time could not be focused by the shell.
         page.applyCss();
-    }
-
-    private void hide() {
-        onHide.forEach(Runnable::run);
-        onHide.clear();
     }
 
     // ---- operators ----------------------------------------------------------------------------------------------
@@ -671,7 +645,7 @@ public final class SettingsView {
 
     /** One line per fee: what, the gateway's own admin fee (billers), the shop's fee, and why it is refused. */
     private void showFees() {
-        unbindFees();
+        feeTies.undoAll();
         feesGrid.getChildren().clear();
         int rowIndex = 0;
         feesGrid.addRow(rowIndex++, header("settings.fees.column.what"), header("settings.fees.column.gateway"),
@@ -699,26 +673,16 @@ public final class SettingsView {
             what.setLabelFor(field);
             Label problem = new Label();
             problem.getStyleClass().add("settings-field-error");
-            StringProperty text = row.text();
-            field.textProperty().bindBidirectional(text);
-            InvalidationListener showProblem = obs -> {
+            feeTies.bind(field.textProperty(), row.text());
+            Runnable showProblem = () -> {
                 Message p = row.problem().get();
                 problem.setText(p.in(resources));
                 field.pseudoClassStateChanged(INVALID, !p.isEmpty());
             };
-            row.problem().addListener(showProblem);
-            showProblem.invalidated(row.problem());
-            feeBindings.add(() -> {
-                field.textProperty().unbindBidirectional(text);
-                row.problem().removeListener(showProblem);
-            });
+            feeTies.listen(showProblem, row.problem());
+            showProblem.run();
             feesGrid.addRow(rowIndex++, what, gateway, field, problem);
         }
-    }
-
-    private void unbindFees() {
-        feeBindings.forEach(Runnable::run);
-        feeBindings.clear();
     }
 
     private Label header(String key) {
@@ -777,12 +741,8 @@ public final class SettingsView {
         if (scene == null) {
             return;
         }
-        Node focused = scene.getFocusOwner();
-        for (Node n = focused; n != null; n = n.getParent()) {
-            if (n == page) {
-                target.requestFocus();
-                return;
-            }
+        if (ViewTies.isInside(scene.getFocusOwner(), page)) {
+            target.requestFocus();
         }
     }
 
@@ -832,26 +792,8 @@ public final class SettingsView {
         }
     }
 
-    private void bindText(StringProperty field, StringProperty model) {
-        field.bindBidirectional(model);
-        onHide.add(() -> field.unbindBidirectional(model));
-    }
-
-    private <T> void bindValue(Property<T> control, Property<T> model) {
-        control.bindBidirectional(model);
-        onHide.add(() -> control.unbindBidirectional(model));
-    }
-
     private <T> void items(java.util.function.Consumer<ObservableList<T>> setter, ObservableList<T> list) {
         setter.accept(list);
-        onHide.add(() -> setter.accept(javafx.collections.FXCollections.observableArrayList()));
-    }
-
-    private void listen(Runnable update, Observable... values) {
-        InvalidationListener listener = obs -> update.run();
-        for (Observable value : values) {
-            value.addListener(listener);
-            onHide.add(() -> value.removeListener(listener));
-        }
+        ties.onUndo(() -> setter.accept(javafx.collections.FXCollections.observableArrayList()));
     }
 }

@@ -6,15 +6,9 @@ import id.loket.shift.ShiftRecap;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
-import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -63,7 +57,7 @@ public final class ShiftView {
     private static final String INITIAL_FOCUS = "initial-focus";
 
     private final ShiftViewModel viewModel;
-    private final List<Runnable> onHide = new ArrayList<>();
+    private final ViewTies ties = new ViewTies();
     private final ValidationSupport validation = new ValidationSupport();
 
     @FXML
@@ -204,20 +198,15 @@ public final class ShiftView {
     private void initialize() {
         countedLabel.setLabelFor(countedField);
         floatLabel.setLabelFor(floatField);
-        for (Node node : new Node[] {progress, message, loading, closedCard, shiftCard, closeForm, openForm, recapCard,
-            refundsDue, openItemsBox, countedError, floatError, confirmation}) {
-            node.managedProperty().bind(node.visibleProperty());
-        }
+        ViewTies.collapseWhenHidden(progress, message, loading, closedCard, shiftCard, closeForm, openForm, recapCard,
+                refundsDue, openItemsBox, countedError, floatError, confirmation);
         validation.setValidationDecorator(new FieldDecoration());
         validation.registerValidator(floatField, false, (control, value) -> problemResult(control,
                 viewModel.openingFloatProblem().get()));
         validation.registerValidator(countedField, false, (control, value) -> problemResult(control,
                 viewModel.countedProblem().get()));
         page.addEventFilter(KeyEvent.KEY_PRESSED, this::escapeTakesTheQuestionBack);
-        page.sceneProperty().addListener((obs, old, now) -> shownIn(now));
-        if (page.getScene() != null) {
-            shownIn(page.getScene());
-        }
+        ties.whileInScene(page, this::show);
     }
 
     @FXML
@@ -237,37 +226,26 @@ public final class ShiftView {
         }
     }
 
-    private void shownIn(Scene scene) {
-        hide();
-        if (scene != null) {
-            show();
-        }
-    }
-
     /** The page came into a scene: bind, read the shift again, and put the focus where the clerk types. */
     private void show() {
-        bindText(floatField.textProperty(), viewModel.openingFloatText());
-        bindText(countedField.textProperty(), viewModel.countedText());
-        listen(this::showMode, viewModel.mode());
-        listen(this::showBusy, viewModel.busy());
-        listen(this::showMessage, viewModel.message(), viewModel.messageIsError());
-        listen(this::showShift, viewModel.shift());
-        listen(this::showRecap, viewModel.recap());
-        listen(this::showPreview, viewModel.counted(), viewModel.difference(), viewModel.recap());
-        listen(this::showConfirmation, viewModel.confirmation());
-        listen(this::showProblems, viewModel.openingFloatProblem(), viewModel.countedProblem());
+        ties.bind(floatField.textProperty(), viewModel.openingFloatText());
+        ties.bind(countedField.textProperty(), viewModel.countedText());
+        ties.listen(this::showMode, viewModel.mode());
+        ties.listen(this::showBusy, viewModel.busy());
+        ties.listen(this::showMessage, viewModel.message(), viewModel.messageIsError());
+        ties.listen(this::showShift, viewModel.shift());
+        ties.listen(this::showRecap, viewModel.recap());
+        ties.listen(this::showPreview, viewModel.counted(), viewModel.difference(), viewModel.recap());
+        ties.listen(this::showConfirmation, viewModel.confirmation());
+        ties.listen(this::showProblems, viewModel.openingFloatProblem(), viewModel.countedProblem());
         listLines(byMethod, viewModel.byMethod());
         listLines(byBiller, viewModel.byBiller());
-        ListChangeListener<String> items = change -> showOpenItems();
-        viewModel.openItems().addListener(items);
-        onHide.add(() -> viewModel.openItems().removeListener(items));
-        InvalidationListener focusOnModeChange = obs -> {
+        ties.onListChange(viewModel.openItems(), change -> showOpenItems());
+        ties.listen(() -> {
             markInitialFocus();
             followWithTheFocus();
-        };
-        viewModel.mode().addListener(focusOnModeChange);
-        onHide.add(() -> viewModel.mode().removeListener(focusOnModeChange));
-        onHide.add(viewModel::deactivate);
+        }, viewModel.mode());
+        ties.onUndo(viewModel::deactivate);
 
         viewModel.activate();
         showMode();
@@ -284,11 +262,6 @@ public final class ShiftView {
         // without this, a page shown for the first time could not take the focus (nor be found by the shell).
         page.applyCss();
         followWithTheFocus();
-    }
-
-    private void hide() {
-        onHide.forEach(Runnable::run);
-        onHide.clear();
     }
 
     private void showMode() {
@@ -422,9 +395,7 @@ public final class ShiftView {
                 box.getChildren().add(line(line));
             }
         };
-        ListChangeListener<ShiftViewModel.RecapLine> listener = change -> fill.run();
-        lines.addListener(listener);
-        onHide.add(() -> lines.removeListener(listener));
+        ties.onListChange(lines, change -> fill.run());
         fill.run();
     }
 
@@ -467,37 +438,16 @@ public final class ShiftView {
      */
     private void followWithTheFocus() {
         Scene scene = page.getScene();
-        if (scene == null || !onThisPage(scene.getFocusOwner())) {
+        if (scene == null) {
+            return;
+        }
+        Node focused = scene.getFocusOwner();
+        if (focused != null && !ViewTies.isInside(focused, page)) {
             return;
         }
         Node start = page.lookup("." + INITIAL_FOCUS);
         if (start != null && start != scene.getFocusOwner()) {
             start.requestFocus();
-        }
-    }
-
-    private boolean onThisPage(Node focused) {
-        if (focused == null) {
-            return true;
-        }
-        for (Node n = focused; n != null; n = n.getParent()) {
-            if (n == page) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void bindText(StringProperty field, StringProperty model) {
-        field.bindBidirectional(model);
-        onHide.add(() -> field.unbindBidirectional(model));
-    }
-
-    private void listen(Runnable update, Observable... values) {
-        InvalidationListener listener = obs -> update.run();
-        for (Observable value : values) {
-            value.addListener(listener);
-            onHide.add(() -> value.removeListener(listener));
         }
     }
 
