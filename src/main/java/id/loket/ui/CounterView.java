@@ -271,6 +271,7 @@ public final class CounterView {
             }
         });
         ValidationSupport validation = new ValidationSupport();
+        validation.setValidationDecorator(new FieldDecoration());
         validation.registerValidator(reference, false, (javafx.scene.control.Control c, String typed) -> {
             Message problem = typed == null || typed.isBlank() ? Message.NONE : viewModel.referenceProblem(typed);
             return ValidationResult.fromMessageIf(c, problem.in(resources), Severity.ERROR, !problem.isEmpty());
@@ -314,6 +315,7 @@ public final class CounterView {
         tendered.textProperty().bindBidirectional(viewModel.tendered());
         tendered.setOnAction(e -> viewModel.review());
         ValidationSupport cash = new ValidationSupport();
+        cash.setValidationDecorator(new FieldDecoration());
         cash.registerValidator(tendered, false, Validator.createPredicateValidator(
                 (String typed) -> typed == null || typed.isBlank() || viewModel.enoughCash().get(),
                 resources.getString("counter.tendered.notEnough")));

@@ -21,7 +21,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -31,11 +30,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.decoration.ValidationDecoration;
 
 /**
  * Controller of {@code fxml/customers.fxml}: shows the {@link CustomersViewModel} and turns the clerk's keys into its
@@ -51,7 +47,6 @@ import org.controlsfx.validation.decoration.ValidationDecoration;
 public final class CustomersView {
 
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass VERIFIED = PseudoClass.getPseudoClass("verified");
     private static final PseudoClass UNVERIFIED = PseudoClass.getPseudoClass("unverified");
     private static final KeyCombination CTRL_F = new KeyCodeCombination(KeyCode.F, KeyCombination.CONTROL_DOWN);
@@ -606,31 +601,5 @@ public final class CustomersView {
 
     private static javafx.beans.value.ObservableValue<String> constant(String text) {
         return new ReadOnlyObjectWrapper<>(text).getReadOnlyProperty();
-    }
-
-    /**
-     * ControlsFX's validation shown on the field itself: a red frame ({@code :invalid}) and the problem as its
-     * tooltip, with the words also in the label under the field. Not ControlsFX's own decorations, which wrap the
-     * scene's root in a decoration layer of theirs and leave their icons behind when the section changes.
-     */
-    private static final class FieldDecoration implements ValidationDecoration {
-
-        @Override
-        public void removeDecorations(Control target) {
-            target.pseudoClassStateChanged(INVALID, false);
-            target.setTooltip(null);
-        }
-
-        @Override
-        public void applyValidationDecoration(ValidationMessage problem) {
-            Control target = problem.getTarget();
-            target.pseudoClassStateChanged(INVALID, problem.getSeverity() == Severity.ERROR);
-            target.setTooltip(new Tooltip(problem.getText()));
-        }
-
-        @Override
-        public void applyRequiredDecoration(Control target) {
-            // Nothing marked: the form's hint says which fields are needed, and saving says what is missing.
-        }
     }
 }

@@ -19,7 +19,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -28,9 +27,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.decoration.ValidationDecoration;
 
 /**
  * Controller of {@code fxml/shift.fxml}: shows the {@link ShiftViewModel} and forwards the clerk's keys to it
@@ -52,7 +48,6 @@ public final class ShiftView {
     private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
     private static final PseudoClass SHORT = PseudoClass.getPseudoClass("short");
     private static final PseudoClass EXACT = PseudoClass.getPseudoClass("exact");
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** The style class the window looks for to focus a page opened by its shortcut. */
     private static final String INITIAL_FOCUS = "initial-focus";
 
@@ -465,32 +460,5 @@ public final class ShiftView {
 
     private Locale locale() {
         return resources.getLocale();
-    }
-
-    /**
-     * ControlsFX's validation shown on the field itself: a red frame ({@code :invalid}) and the problem as its
-     * tooltip. Not ControlsFX's own decorations: they put the scene's root into a decoration layer of theirs (the
-     * page would be taken out of the window and put back) and their icons stay on screen when the clerk switches to
-     * another section. The words of the problem are also in the label under the field.
-     */
-    private static final class FieldDecoration implements ValidationDecoration {
-
-        @Override
-        public void removeDecorations(Control target) {
-            target.pseudoClassStateChanged(INVALID, false);
-            target.setTooltip(null);
-        }
-
-        @Override
-        public void applyValidationDecoration(ValidationMessage problem) {
-            Control target = problem.getTarget();
-            target.pseudoClassStateChanged(INVALID, problem.getSeverity() == Severity.ERROR);
-            target.setTooltip(new Tooltip(problem.getText()));
-        }
-
-        @Override
-        public void applyRequiredDecoration(Control target) {
-            // The fields are not marked: each form has one field, and Enter says what is missing.
-        }
     }
 }

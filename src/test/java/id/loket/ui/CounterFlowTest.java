@@ -134,7 +134,7 @@ class CounterFlowTest {
         robot.type(KeyCode.DOWN);   // into the denominations, on the first (Token PLN 20.000)
         robot.type(KeyCode.DOWN);   // Token PLN 50.000
         robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        awaitTheBill(robot);
         robot.push(KeyCode.ALT, KeyCode.DIGIT1);   // exact amount
         assertThat(text(robot, "#change")).isEqualTo("Rp 0");
         robot.type(KeyCode.ENTER);
@@ -151,10 +151,7 @@ class CounterFlowTest {
         bed.openShift(0);
         awaitCatalog(robot);
 
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        showThePostpaidBill(robot);
         robot.type(KeyCode.F8);
         robot.type(KeyCode.ENTER);
         assertThat(text(robot, "#confirmText")).contains("QRIS");
@@ -182,7 +179,7 @@ class CounterFlowTest {
         robot.type(KeyCode.ENTER);
         robot.write("1234567");
         robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        awaitTheBill(robot);
         robot.type(KeyCode.F7);
         robot.write("12");
         robot.type(KeyCode.ENTER);
@@ -209,7 +206,7 @@ class CounterFlowTest {
         assertThat(text(robot, "#chosenBiller")).contains("TELKOM");
         robot.write(TELKOM_REF);
         robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        awaitTheBill(robot);
         robot.type(KeyCode.F11);
         robot.type(KeyCode.ENTER);
         robot.type(KeyCode.ENTER);
@@ -231,10 +228,7 @@ class CounterFlowTest {
         bed.openShift(0);
         awaitCatalog(robot);
 
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        showThePostpaidBill(robot);
         robot.type(KeyCode.F9);
         robot.type(KeyCode.ENTER);
         robot.type(KeyCode.ENTER);
@@ -254,10 +248,7 @@ class CounterFlowTest {
         awaitCatalog(robot);
         bed.sandbox().fault("timeout", "payments");
 
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        showThePostpaidBill(robot);
         robot.push(KeyCode.ALT, KeyCode.DIGIT1);
         robot.type(KeyCode.ENTER);
         robot.type(KeyCode.ENTER);
@@ -289,10 +280,7 @@ class CounterFlowTest {
         bed.openShift(0);
         awaitCatalog(robot);
 
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        showThePostpaidBill(robot);
         robot.write("1000");
         robot.type(KeyCode.ENTER);
 
@@ -305,10 +293,7 @@ class CounterFlowTest {
     void withoutAnOpenShiftTheClerkIsSentToOpenOneAndNothingIsPaid(FxRobot robot) throws Exception {
         awaitCatalog(robot);
 
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
+        showThePostpaidBill(robot);
         robot.push(KeyCode.ALT, KeyCode.DIGIT1);
         robot.type(KeyCode.ENTER);
         robot.type(KeyCode.ENTER);
@@ -323,6 +308,18 @@ class CounterFlowTest {
     void theStatusBarShowsTheClerkAndTheirShift(FxRobot robot) throws Exception {
         awaitText(robot, "#clerkStatus", "Kasir: " + PaymentTestBed.CLERK);
         awaitText(robot, "#shiftStatus", "Belum buka shift (Ctrl+3)");
+    }
+
+    /** From the ready screen: the highlighted biller (PLN postpaid), its test reference, the bill shown. */
+    private static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
+        robot.type(KeyCode.ENTER);
+        robot.write(PaymentTestBed.POSTPAID_REF);
+        robot.type(KeyCode.ENTER);
+        awaitTheBill(robot);
+    }
+
+    private static void awaitTheBill(FxRobot robot) throws TimeoutException {
+        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
     }
 
     private Payment onlyPayment() {
