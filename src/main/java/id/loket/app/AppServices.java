@@ -24,6 +24,8 @@ import id.loket.ledger.LedgerDatabase;
 import id.loket.payment.ClientRefs;
 import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
+import id.loket.reconcile.ReconciliationService;
+import id.loket.report.OwnerReports;
 import id.loket.settings.SettingsService;
 import id.loket.shift.ShiftService;
 import id.loket.users.ActivationCodes;
@@ -74,6 +76,8 @@ public final class AppServices implements CliServices {
     private RecoveryScheduler recovery;
     private ReceiptRenderer renderer;
     private ReceiptPrinter receipts;
+    private ReconciliationService reconciliation;
+    private OwnerReports ownerReports;
 
     private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock,
             Duration sentGrace) {
@@ -142,6 +146,25 @@ public final class AppServices implements CliServices {
                     new ClientRefs(new SecureRandom()), sentGrace, customers());
         }
         return payments;
+    }
+
+    /** Nightly reconciliation against the gateway's settlement; built on first use, with the same gateway. */
+    @Override
+    public synchronized ReconciliationService reconciliation() {
+        if (reconciliation == null) {
+            reconciliation = new ReconciliationService(database.reconciliation(), gateway(), payments(), journal, audit,
+                    calendar, directory.root().resolve("settlements"));
+        }
+        return reconciliation;
+    }
+
+    /** The owner's reports (reconciliation, daily recap); built on first use. */
+    @Override
+    public synchronized OwnerReports ownerReports() {
+        if (ownerReports == null) {
+            ownerReports = new OwnerReports(reconciliation(), settings);
+        }
+        return ownerReports;
     }
 
     /** Regular customers and their SMS verification; built on first use, with the same gateway. */

@@ -110,7 +110,8 @@ final class GuiLauncher {
             Access.SignedIn operator, Access access, Duration idleLock) {
         return new UiContext(services.settings(), services.maintenance(), services.billing(), services.payments(),
                 services.shifts(), new PrintingDesk(services, operator.username()), services.users(), services.audit(),
-                services.customers(), services.calendar(), operator,
+                services.customers(), services.reconciliation(), new ReportingDesk(services), services.calendar(),
+                operator,
                 access, idleLock, background, version, services.dataDirectory().toString());
     }
 

@@ -33,6 +33,12 @@ public interface CliServices extends AutoCloseable {
     /** Backup and restore as an operator asks for them (restore is the owner's). */
     BackupService backups();
 
+    /** Nightly reconciliation; reaching it may start the embedded sandbox gateway. */
+    id.loket.reconcile.ReconciliationService reconciliation();
+
+    /** The owner's reports (reconciliation report, daily recap) as PDF. */
+    id.loket.report.OwnerReports ownerReports();
+
     /** Regular customers; reaching it may start the embedded sandbox gateway (it sends the SMS codes). */
     CustomerService customers();
 

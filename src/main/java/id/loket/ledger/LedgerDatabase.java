@@ -5,6 +5,7 @@ import id.loket.journal.JournalStore;
 import id.loket.journal.LedgerException;
 import id.loket.journal.LedgerSnapshots;
 import id.loket.payment.PaymentStore;
+import id.loket.reconcile.ReconciliationStore;
 import id.loket.shift.ShiftStore;
 import id.loket.users.AuditStore;
 import id.loket.users.OperatorStore;
@@ -33,6 +34,7 @@ public final class LedgerDatabase implements AutoCloseable {
     private final SqliteOperatorStore operators;
     private final SqliteAuditStore audit;
     private final SqliteCustomerStore customers;
+    private final SqliteReconciliationStore reconciliation;
 
     private LedgerDatabase(Path file, DirectoryLock lock, SqliteConnections connections, LedgerSchema schema,
             Clock clock) {
@@ -46,6 +48,7 @@ public final class LedgerDatabase implements AutoCloseable {
         this.operators = new SqliteOperatorStore(connections);
         this.audit = new SqliteAuditStore(connections);
         this.customers = new SqliteCustomerStore(connections);
+        this.reconciliation = new SqliteReconciliationStore(connections);
     }
 
     /**
@@ -96,6 +99,11 @@ public final class LedgerDatabase implements AutoCloseable {
     /** Registered customers, their pending SMS codes and saved references. */
     public CustomerStore customers() {
         return customers;
+    }
+
+    /** Reconciliation runs, items, resolutions and sign-offs, and the reads a run compares. */
+    public ReconciliationStore reconciliation() {
+        return reconciliation;
     }
 
     /** Operators (owner and clerks), their password hashes and lockouts. */

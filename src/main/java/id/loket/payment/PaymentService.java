@@ -561,6 +561,40 @@ public final class PaymentService {
         return settle(marked, gateway.pay(request(marked)), false);
     }
 
+    /**
+     * Settles a payment whose outcome the ledger did not know (SENT or SUSPECT) as the gateway's settlement file
+     * decided it, with the same correcting entries recovery would write: the reservation posted for a success;
+     * voided, with the customer's money owed back, for a failure. A payment already settled is returned as it is.
+     *
+     * @throws PaymentStateException when the payment is being worked on right now, or is in no state a settlement
+     *     can decide
+     */
+    public Payment settleBySettlement(String clientRef, boolean success, String reason) {
+        if (!busy.add(clientRef)) {
+            Payment p = require(clientRef);
+            throw new PaymentStateException("Payment " + clientRef + " is being worked on right now: try again in a"
+                    + " moment.", p.state());
+        }
+        try {
+            Payment p = require(clientRef);
+            if (p.state() == PaymentState.SUCCESS || p.state() == PaymentState.FAILED) {
+                return p;
+            }
+            if (p.state() != PaymentState.SENT && p.state() != PaymentState.SUSPECT) {
+                throw new PaymentStateException("Payment " + clientRef + " is " + p.state() + ": it never reached"
+                        + " the gateway, so no settlement can decide it.", p.state());
+            }
+            if (success) {
+                Instant now = calendar.now();
+                return change(p, p.moved(PaymentState.SUCCESS, now), reason,
+                        List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
+            }
+            return fail(p, reason, Optional.empty(), false);
+        } finally {
+            busy.remove(clientRef);
+        }
+    }
+
     private static String note(Payment p) {
         return p.failureReason().map(r -> p.advice().message() + " (" + r + ")").orElse(p.advice().message());
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.Executor;
  * @param users operators (the owner registers, disables, resets clerks); every change is checked in the service
  * @param audit the audit log the owner reads
  * @param customers regular customers, their verification and saved references
+ * @param reconciliation the nightly reconciliation: runs, items, resolutions, sign-off, the daily recap
+ * @param reports the owner's reports, printed or saved
  * @param calendar the shop's business day (WIB), for the history's default day
  * @param operator who is signed in and works the counter
  * @param access unlocks the screen after it locked itself (the same operator's password)
@@ -43,6 +45,8 @@ public record UiContext(
         id.loket.users.UserService users,
         id.loket.users.AuditService audit,
         id.loket.customers.CustomerService customers,
+        id.loket.reconcile.ReconciliationService reconciliation,
+        ReportDesk reports,
         BusinessCalendar calendar,
         Access.SignedIn operator,
         Access access,
@@ -61,6 +65,8 @@ public record UiContext(
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(reconciliation, "reconciliation");
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(access, "access");

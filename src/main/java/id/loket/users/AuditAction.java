@@ -25,5 +25,9 @@ public enum AuditAction {
     BACKUP,
     RESTORE,
     /** Issue 6: a reconciliation run signed off by the owner. */
-    RECONCILIATION_SIGNED_OFF
+    RECONCILIATION_SIGNED_OFF,
+    /** Issue 6: a reconciliation item resolved with a note. */
+    RECONCILIATION_ITEM_RESOLVED,
+    /** Issue 6: a top-up of the gateway deposit recorded in the ledger. */
+    DEPOSIT_TOP_UP_RECORDED
 }

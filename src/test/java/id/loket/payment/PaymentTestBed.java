@@ -66,8 +66,11 @@ public final class PaymentTestBed implements AutoCloseable {
     private final BillingService billing;
     private final ShiftService shifts;
     private final PaymentService payments;
+    private final Path dir;
+    private id.loket.reconcile.ReconciliationService reconciliation;
 
     private PaymentTestBed(Builder b) {
+        dir = b.dir;
         sandbox = SandboxServer.start(b.sandboxOptions.apply(SandboxOptions.defaults(b.dir.resolve("sandbox.db"))
                 .withClock(sandboxClock)));
         try {
@@ -146,6 +149,19 @@ public final class PaymentTestBed implements AutoCloseable {
     /** Where the sandbox listens, for callers that drive it directly (benchmarks). */
     public java.net.URI sandboxUri() {
         return sandbox.baseUri();
+    }
+
+    /**
+     * Reconciliation over this bed's ledger and the sandbox (the patient client), audited into the ledger;
+     * settlement files under {@code settlements/} of the bed's folder.
+     */
+    public synchronized id.loket.reconcile.ReconciliationService reconciliation() {
+        if (reconciliation == null) {
+            reconciliation = new id.loket.reconcile.ReconciliationService(ledger.reconciliation(), http, payments,
+                    new id.loket.journal.JournalService(ledger.journal(), RULES),
+                    new id.loket.users.AuditService(ledger.audit(), appClock), calendar, dir.resolve("settlements"));
+        }
+        return reconciliation;
     }
 
     public SandboxAdmin sandbox() {

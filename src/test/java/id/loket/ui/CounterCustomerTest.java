@@ -71,7 +71,8 @@ class CounterCustomerTest {
         UiContext context = new UiContext(bed.settings(),
                 new LedgerMaintenance(bed.ledger().journal(), bed.ledger().snapshots(),
                         new LedgerVerifier(JournalRules.standard())),
-                bed.billing(), payments, bed.shifts(), desk, shop.users(), shop.audit(), customers, bed.calendar(),
+                bed.billing(), payments, bed.shifts(), desk, shop.users(), shop.audit(), customers, bed.reconciliation(),
+                new FakeReportDesk(), bed.calendar(),
                 new Access.SignedIn(PaymentTestBed.CLERK, "Sari", false),
                 new FakeAccess().with(PaymentTestBed.CLERK, "sari-counter-2026"), java.time.Duration.ZERO, background,
                 "0.1.0-test", dir.toString());

@@ -69,7 +69,7 @@ class CounterFlowTest {
                 new LedgerMaintenance(bed.ledger().journal(), bed.ledger().snapshots(),
                         new LedgerVerifier(JournalRules.standard())),
                 bed.billing(), bed.payments(), bed.shifts(), desk, shop.users(), shop.audit(), shop.customers(),
-                bed.calendar(),
+                bed.reconciliation(), new FakeReportDesk(), bed.calendar(),
                 new Access.SignedIn(PaymentTestBed.CLERK, "Sari", false),
                 new FakeAccess().with(PaymentTestBed.CLERK, "sari-counter-2026"), java.time.Duration.ZERO, background,
                 "0.1.0-test", dir.toString());

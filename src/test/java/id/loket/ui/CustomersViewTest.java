@@ -101,7 +101,7 @@ class CustomersViewTest {
     /** {@code context} with another customers service and the sandbox's catalog. */
     private UiContext withCustomers(UiContext c, CustomerService service) {
         return new UiContext(c.settings(), c.maintenance(), bed.billing(), c.payments(), c.shifts(), c.receipts(),
-                c.users(), c.audit(), service, c.calendar(), c.operator(), c.access(), c.idleLock(), c.background(),
+                c.users(), c.audit(), service, c.reconciliation(), c.reports(), c.calendar(), c.operator(), c.access(), c.idleLock(), c.background(),
                 c.version(), c.dataDirectory());
     }
 

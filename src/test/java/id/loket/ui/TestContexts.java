@@ -31,6 +31,8 @@ final class TestContexts {
     private id.loket.users.AuditService audit;
     private id.loket.users.UserService users;
     private id.loket.customers.CustomerService customers;
+    private id.loket.reconcile.ReconciliationService reconciliation;
+    private ReportDesk reports = new FakeReportDesk();
     private FakeAccess access = new FakeAccess().with("sari", "sari-counter-2026");
     private java.time.Duration idleLock = java.time.Duration.ZERO;
 
@@ -128,6 +130,21 @@ final class TestContexts {
         return customers;
     }
 
+    /** Reconciliation over this test's ledger and the fake gateway (whose settlement is what the test set). */
+    id.loket.reconcile.ReconciliationService reconciliation() {
+        if (reconciliation == null) {
+            reconciliation = new id.loket.reconcile.ReconciliationService(ledger().reconciliation(), gateway,
+                    payments(), new id.loket.journal.JournalService(ledger().journal(), JournalRules.standard()),
+                    audit(), calendar, ledger().file().resolveSibling("settlements"));
+        }
+        return reconciliation;
+    }
+
+    TestContexts reports(ReportDesk desk) {
+        this.reports = desk;
+        return this;
+    }
+
     CounterSession session(Executor background) {
         return new CounterSession("sari", shifts(), background, Runnable::run);
     }
@@ -155,7 +172,7 @@ final class TestContexts {
             ledgerIn(dir);
         }
         return new UiContext(settingsService(), maintenance(), billing(), payments(), shifts(), receipts, users(),
-                audit(), customers(), calendar, who, access, idleLock, background, "0.1.0-test",
+                audit(), customers(), reconciliation(), reports, calendar, who, access, idleLock, background, "0.1.0-test",
                 "/home/kasir/.local/share/loket");
     }
 }
