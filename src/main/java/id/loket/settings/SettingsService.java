@@ -37,6 +37,12 @@ public final class SettingsService implements ShopProfile {
     public static final String FEE_CATEGORY_PREFIX = "fee.category.";
     /** Payments whose total is above this many rupiah need a verified customer; 0 turns the rule off. */
     public static final String VERIFIED_CUSTOMER_ABOVE = "customers.verified.above";
+    /** When the app reconciles yesterday each day (WIB, HH:mm); empty or "off" leaves it to the OS scheduler. */
+    public static final String RECONCILE_TIME = "reconcile.time";
+    /** Early morning: the gateway has closed yesterday by then (DESIGN.md, "Reconciliation"). */
+    public static final java.time.LocalTime DEFAULT_RECONCILE_TIME = java.time.LocalTime.of(1, 0);
+    /** The printer for the owner's A4 reports (reconciliation, daily recap); empty saves them as PDF. */
+    public static final String REPORT_PRINTER = "report.printer";
     /** The default of {@link #VERIFIED_CUSTOMER_ABOVE}: Rp 5.000.000. */
     public static final Money DEFAULT_VERIFIED_CUSTOMER_ABOVE = Money.of(5_000_000);
 
@@ -270,6 +276,55 @@ public final class SettingsService implements ShopProfile {
         }
         String value = Long.toString(amount.rupiah());
         change(actor, VERIFIED_CUSTOMER_ABOVE, value, amount.isZero() ? "0 (no payment needs one)" : value);
+    }
+
+    /**
+     * When the app reconciles the past days each day (WIB); empty when the owner turned the in-app schedule off
+     * (the OS scheduler runs {@code loket reconcile} instead). {@link #DEFAULT_RECONCILE_TIME} until set.
+     *
+     * @throws IllegalStateException naming the setting when it is neither HH:mm nor "off"
+     */
+    public Optional<java.time.LocalTime> reconcileTime() {
+        Optional<String> text = store.get(RECONCILE_TIME).map(String::strip).filter(t -> !t.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.of(DEFAULT_RECONCILE_TIME);
+        }
+        if (text.get().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalTime.parse(text.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("The setting " + RECONCILE_TIME + " = '" + text.get() + "' is not a time"
+                    + " (HH:mm) nor 'off': set the reconciliation time again.", e);
+        }
+    }
+
+    /**
+     * Sets when the app reconciles each day; empty turns the in-app schedule off.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setReconcileTime(Operator actor, Optional<java.time.LocalTime> time) {
+        actor.requireOwner("change when reconciliation runs");
+        String value = time.map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()).orElse("off");
+        change(actor, RECONCILE_TIME, value, value);
+    }
+
+    /** The printer for the owner's A4 reports by its system name; empty saves them as PDF. */
+    public Optional<String> reportPrinter() {
+        return store.get(REPORT_PRINTER).map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    /**
+     * Sets the report printer; empty saves reports as PDF.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setReportPrinter(Operator actor, Optional<String> printer) {
+        actor.requireOwner("change the printer settings");
+        String value = oneLine(printer.orElse(""), "The printer's name");
+        change(actor, REPORT_PRINTER, value, value.isEmpty() ? "(none: reports saved as PDF)" : value);
     }
 
     private Optional<Money> fee(String key) {
