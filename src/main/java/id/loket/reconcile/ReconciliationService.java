@@ -193,10 +193,11 @@ public final class ReconciliationService {
         cancellation.check();
 
         Optional<ReconciliationRun> previous = latestReconciled(day);
-        Set<String> settledBefore = new HashSet<>();
+        // The suspects an earlier run settled, with the status the ledger had then: reported the same way again.
+        Map<String, String> settledBefore = new java.util.HashMap<>();
         previous.ifPresent(p -> store.items(p.id()).stream()
-                .filter(i -> i.kind() == ItemKind.RESOLVED_SUSPECT)
-                .forEach(i -> i.clientRef().ifPresent(settledBefore::add)));
+                .filter(i -> i.kind() == ItemKind.RESOLVED_SUSPECT && i.clientRef().isPresent())
+                .forEach(i -> settledBefore.put(i.clientRef().get(), i.ledgerStatus().orElse(""))));
 
         Comparison comparison = compare(day, settlement, settledBefore, progress, cancellation);
         cancellation.check();
@@ -307,7 +308,8 @@ public final class ReconciliationService {
         Money spent = Money.ZERO;
     }
 
-    private Comparison compare(LocalDate day, SettlementFile settlement, Set<String> settledBefore, Progress progress,
+    private Comparison compare(LocalDate day, SettlementFile settlement, Map<String, String> settledBefore,
+            Progress progress,
             Cancellation cancellation) {
         Comparison c = new Comparison();
         SettlementRow[] rows = settlement.rows();
@@ -368,7 +370,8 @@ public final class ReconciliationService {
     }
 
     /** Compares a payment both sides have. {@code otherDay}: the ledger dates it on another business day. */
-    private void pair(Comparison c, LedgerPayment p, SettlementRow row, Set<String> settledBefore, boolean otherDay) {
+    private void pair(Comparison c, LedgerPayment p, SettlementRow row, Map<String, String> settledBefore,
+            boolean otherDay) {
         boolean gatewaySuccess = row.status() == SettlementStatus.SUCCESS;
         Money ledgerAmount = p.gatewayAmount();
         Money gatewayAmount = Money.of(row.total());
@@ -376,7 +379,9 @@ public final class ReconciliationService {
         Draft base = new Draft(ItemKind.MATCHED, Optional.of(p.clientRef()), Optional.of(ledgerAmount),
                 Optional.of(gatewayAmount), Optional.of(p.state().name()), Optional.of(row.status().name()),
                 Optional.of(p.biller()), Optional.of(p.reference()), "");
-        if (gatewaySuccess && (p.state() == PaymentState.SUCCESS || isOpen(p.state()))) {
+        // What left the deposit, as the ledger knows it: its successes (whatever the file says), and the suspects
+        // the file settles as successes.
+        if (p.state() == PaymentState.SUCCESS || (isOpen(p.state()) && gatewaySuccess)) {
             c.spent = c.spent.plus(ledgerAmount);
         }
         if (isOpen(p.state())) {
@@ -395,8 +400,12 @@ public final class ReconciliationService {
                     + " + admin fee " + row.adminFee()));
             return;
         }
-        if (settledBefore.contains(p.clientRef())) {
-            c.drafts.add(base.as(ItemKind.RESOLVED_SUSPECT, "Settled " + p.state() + " by an earlier run of this day"));
+        if (settledBefore.containsKey(p.clientRef())) {
+            Draft was = new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(),
+                    base.gatewayAmount(), Optional.of(settledBefore.get(p.clientRef())), base.gatewayStatus(),
+                    base.biller(), base.reference(), "The ledger held it " + settledBefore.get(p.clientRef())
+                    + "; settled " + p.state() + " by an earlier run of this day");
+            c.drafts.add(was);
             return;
         }
         if (otherDay) {
@@ -434,7 +443,8 @@ public final class ReconciliationService {
         return new Neighbour(next, Optional.empty());
     }
 
-    private void unlisted(Comparison c, LocalDate day, LedgerPayment p, Neighbour next, Set<String> settledBefore) {
+    private void unlisted(Comparison c, LocalDate day, LedgerPayment p, Neighbour next,
+            Map<String, String> settledBefore) {
         Optional<SettlementRow> there = next.file().flatMap(f -> f.find(p.clientRef()));
         if (there.isPresent()) {
             SettlementRow row = there.get();

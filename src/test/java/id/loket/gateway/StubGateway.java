@@ -37,7 +37,7 @@ import java.util.function.Function;
  * protocol says (and records what it found), answers from canned {@link Reply replies}, and signs them with
  * {@link Signatures} — or misbehaves on request (wrong or missing signature, shifted timestamp, no answer at all).
  */
-final class StubGateway implements AutoCloseable {
+public final class StubGateway implements AutoCloseable {
 
     static final String MERCHANT = "M-STUB-01";
     static final String SECRET = "stub-secret-5f1c0a";
@@ -60,7 +60,7 @@ final class StubGateway implements AutoCloseable {
         server.start();
     }
 
-    static StubGateway start() {
+    public static StubGateway start() {
         return new StubGateway();
     }
 
@@ -68,12 +68,12 @@ final class StubGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    GatewayConfig config() {
+    public GatewayConfig config() {
         return GatewayConfig.of(baseUri(), MERCHANT, SECRET);
     }
 
     /** Answers {@code method path} with the replies in turn; the last one repeats. */
-    StubGateway on(String method, String path, Reply... replies) {
+    public StubGateway on(String method, String path, Reply... replies) {
         List<Reply> queue = List.of(replies);
         AtomicInteger next = new AtomicInteger();
         return on(method, path, request -> queue.get(Math.min(next.getAndIncrement(), queue.size() - 1)));
@@ -124,8 +124,8 @@ final class StubGateway implements AutoCloseable {
     }
 
     /** A canned answer and how to misbehave with it. */
-    static final class Reply {
-        enum Signing { GOOD, WRONG, NO_SIGNATURE, NO_TIMESTAMP }
+    public static final class Reply {
+        public enum Signing { GOOD, WRONG, NO_SIGNATURE, NO_TIMESTAMP }
 
         final int status;
         final byte[] body;
@@ -159,15 +159,15 @@ final class StubGateway implements AutoCloseable {
                     Duration.ZERO, false, Map.of());
         }
 
-        static Reply ok(String json) {
+        public static Reply ok(String json) {
             return json(200, json);
         }
 
-        static Reply error(int status, String code, String message) {
+        public static Reply error(int status, String code, String message) {
             return json(status, "{\"error\": {\"code\": \"" + code + "\", \"message\": \"" + message + "\"}}");
         }
 
-        static Reply bytes(int status, byte[] body, String contentType) {
+        public static Reply bytes(int status, byte[] body, String contentType) {
             return new Reply(status, body, contentType, Signing.GOOD, Duration.ZERO, false, Map.of());
         }
 
@@ -176,7 +176,7 @@ final class StubGateway implements AutoCloseable {
             return new Reply(200, new byte[0], "application/json", Signing.GOOD, Duration.ZERO, true, Map.of());
         }
 
-        Reply signed(Signing how) {
+        public Reply signed(Signing how) {
             return new Reply(status, body, signedBody, contentType, how, timestampShift, hang, headers);
         }
 
@@ -292,7 +292,7 @@ final class StubGateway implements AutoCloseable {
     }
 
     /** Bytes with one byte changed, as a tampering middlebox would leave them. */
-    static byte[] flipOneByte(byte[] bytes, int index) {
+    public static byte[] flipOneByte(byte[] bytes, int index) {
         byte[] copy = Arrays.copyOf(bytes, bytes.length);
         copy[index] ^= 0x01;
         return copy;
