@@ -129,14 +129,18 @@ public final class ReconciliationService {
      */
     public List<LocalDate> dueDays() {
         LocalDate today = calendar.today();
+        LocalDate window = today.minusDays(CATCH_UP_DAYS);
+        // From the ledger's first day, or the first day a run was tried (a failed run is retried).
         Optional<LocalDate> first = store.firstBusinessDay();
+        Optional<LocalDate> firstTried = store.latestRuns(window, today.minusDays(1)).stream()
+                .map(ReconciliationRun::day).min(Comparator.naturalOrder());
+        if (firstTried.isPresent() && (first.isEmpty() || firstTried.get().isBefore(first.get()))) {
+            first = firstTried;
+        }
         if (first.isEmpty()) {
             return List.of();
         }
-        LocalDate from = today.minusDays(CATCH_UP_DAYS);
-        if (first.get().isAfter(from)) {
-            from = first.get();
-        }
+        LocalDate from = first.get().isAfter(window) ? first.get() : window;
         Set<LocalDate> done = new HashSet<>();
         for (ReconciliationRun r : store.latestReconciledRuns(from, today.minusDays(1))) {
             done.add(r.day());

@@ -27,7 +27,7 @@ public final class Bundles {
 
     /** Every bundle file the interface is made of, the shell's first. */
     public static final List<String> BASE_NAMES = List.of(BASE_NAME, "i18n.counter", "i18n.history", "i18n.shift",
-            "i18n.door", "i18n.settings", "i18n.customers");
+            "i18n.door", "i18n.settings", "i18n.customers", "i18n.reconciliation", "i18n.dashboard");
 
     /** The languages the interface offers, the default first. */
     public static final List<Locale> LANGUAGES = List.of(SettingsService.INDONESIAN, SettingsService.ENGLISH);

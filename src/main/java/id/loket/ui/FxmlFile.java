@@ -20,6 +20,10 @@ public enum FxmlFile {
     SETTINGS("/fxml/settings.fxml"),
     /** Regular customers: register, verify by OTP, saved references ({@link CustomersView}). */
     CUSTOMERS("/fxml/customers.fxml"),
+    /** The owner's dashboard of a business day: totals, charts, the daily recap ({@link ReportsView}). */
+    REPORTS("/fxml/reports.fxml"),
+    /** Nightly reconciliation: days, runs, items, sign-off, the deposit check ({@link ReconciliationView}). */
+    RECONCILIATION("/fxml/reconciliation.fxml"),
     /** The way in: setup, sign-in, activation ({@link DoorView}). */
     DOOR("/fxml/door.fxml"),
     /** The lock over the window ({@link LockView}). */

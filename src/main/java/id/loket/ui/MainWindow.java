@@ -66,6 +66,11 @@ public final class MainWindow {
                 context.billing(), context.operator(), context.calendar(), context.background(), fx);
         CustomersViewModel customersPage = new CustomersViewModel(context.customers(), context.billing(),
                 context.users(), context.operator(), context.background(), fx);
+        ReconciliationViewModel reconciliationPage = new ReconciliationViewModel(context.reconciliation(),
+                context.settings(), context.users(), context.reports(), context.operator(), context.calendar(),
+                context.background(), fx);
+        ReportsViewModel reportsPage = new ReportsViewModel(context.reconciliation(), context.reports(),
+                context.calendar(), context.background(), fx);
         ControllerFactory controllers = ControllerFactory.builder()
                 .register(LockView.class, () -> new LockView(lock))
                 .register(SettingsView.class, () -> new SettingsView(settingsPage))
@@ -74,6 +79,8 @@ public final class MainWindow {
                 .register(CounterView.class, () -> new CounterView(counter))
                 .register(HistoryView.class, () -> new HistoryView(history))
                 .register(ShiftView.class, () -> new ShiftView(shift))
+                .register(ReconciliationView.class, () -> new ReconciliationView(reconciliationPage))
+                .register(ReportsView.class, () -> new ReportsView(reportsPage))
                 .register(ComingView.class, ComingView::new)
                 .build();
         this.views = new ViewLoader(controllers, viewModel.bundle()::get);
@@ -199,6 +206,8 @@ public final class MainWindow {
             case SHIFT -> views.load(FxmlFile.SHIFT, ShiftView.class).root();
             case SETTINGS -> views.load(FxmlFile.SETTINGS, SettingsView.class).root();
             case CUSTOMERS -> views.load(FxmlFile.CUSTOMERS, CustomersView.class).root();
+            case REPORTS -> views.load(FxmlFile.REPORTS, ReportsView.class).root();
+            case RECONCILIATION -> views.load(FxmlFile.RECONCILIATION, ReconciliationView.class).root();
             default -> {
                 ViewLoader.View<ComingView> view = views.load(FxmlFile.COMING, ComingView.class);
                 view.controller().show(section);

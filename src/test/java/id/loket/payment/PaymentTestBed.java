@@ -75,8 +75,9 @@ public final class PaymentTestBed implements AutoCloseable {
                 .withClock(sandboxClock)));
         try {
             control = new SandboxAdmin(sandbox.baseUri());
+            // Requests are stamped by the counter's clock: a test that moves both clocks keeps them in step.
             GatewayConfig config = GatewayConfig.of(sandbox.baseUri(), SandboxOptions.DEFAULT_MERCHANT,
-                    SandboxOptions.DEFAULT_SECRET);
+                    SandboxOptions.DEFAULT_SECRET).withClock(appClock);
             http = new HttpGateway(config.withTimeouts(PATIENT_CONNECT, GatewayConfig.DEFAULT_READ_TIMEOUT));
             counter = new HttpGateway(config.withTimeouts(PATIENT_CONNECT, COUNTER_READ_TIMEOUT));
             ledger = LedgerDatabase.open(b.dir.resolve("ledger.db"));

@@ -77,12 +77,15 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingASectionShowsItsComingPage(FxRobot robot) {
+    void clickingASectionShowsItsPage(FxRobot robot) throws TimeoutException {
         robot.clickOn("#nav-reports");
 
         verifyThat("#page-reports #title", hasText("Laporan"));
-        verifyThat("#page-reports #comingSoon", hasText("Segera hadir"));
-        verifyThat("#page-reports #shortcuts", hasText("Pintasan: Ctrl+5"));
+        verifyThat("#page-reports #printButton", hasText("Cetak rekap harian"));
+        Label count = robot.lookup("#page-reports #countValue").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "0".equals(count.getText()));
+        assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
+                .isEqualTo(Section.REPORTS);
     }
 
     @Test
@@ -162,7 +165,7 @@ class MainWindowTest {
         verifyThat("#nav-pay-name", hasText("Pay"));
         verifyThat("#nav-history-name", hasText("History"));
         verifyThat("#page-reports #title", hasText("Reports"));
-        verifyThat("#page-reports #comingSoon", hasText("Coming soon"));
+        verifyThat("#page-reports #printButton", hasText("Print daily recap"));
         assertThat(robot.lookup("#nav").queryListView().getSelectionModel().getSelectedItem())
                 .isEqualTo(Section.REPORTS);
         Label status = robot.lookup("#ledgerStatus").queryAs(Label.class);
