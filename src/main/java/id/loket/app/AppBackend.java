@@ -104,6 +104,7 @@ final class AppBackend implements Backend {
         put(o, SettingsService.GATEWAY_URL, options.gatewayUrl(), "LOKET_GATEWAY_URL");
         put(o, SettingsService.GATEWAY_MERCHANT, options.merchant(), "LOKET_MERCHANT");
         put(o, SettingsService.GATEWAY_SECRET, options.secret(), "LOKET_SECRET");
+        put(o, SettingsService.SANDBOX_SETTLES_TODAY, Optional.empty(), "LOKET_SANDBOX_SETTLE_TODAY");
         return o;
     }
 

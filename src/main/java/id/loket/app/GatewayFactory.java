@@ -35,7 +35,8 @@ final class GatewayFactory implements AutoCloseable {
     Gateway create() {
         if (settings.isSandbox()) {
             SandboxServer server = SandboxServer.start(
-                    SandboxOptions.defaults(dataDirectory.resolve(SANDBOX_STATE_FILE)).withClock(clock));
+                    SandboxOptions.defaults(dataDirectory.resolve(SANDBOX_STATE_FILE)).withClock(clock)
+                            .withSettleImmediately(settings.sandboxSettlesToday()));
             embedded = Optional.of(server);
             return new HttpGateway(GatewayConfig.of(server.baseUri(), SandboxOptions.DEFAULT_MERCHANT,
                     SandboxOptions.DEFAULT_SECRET).withClock(clock));

@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {BillersCommand.class, InquiryCommand.class, PayCommand.class, ShiftCommand.class,
             PaymentsCommand.class, CustomersCommand.class, RecoverCommand.class, ReceiptCommand.class, VerifyCommand.class,
             BackupCommand.class, RestoreCommand.class, SandboxCommand.class, InitCommand.class, UsersCommand.class,
-            AuditCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+            AuditCommand.class, ReportCommand.class, ReconcileCommand.class, DepositCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error or usage, 2 definitive failure, 3 pending/suspect."})
 public final class LoketCommand implements Callable<Integer> {
 

@@ -570,6 +570,11 @@ public final class ReconciliationService {
         return i.ledgerAmount() + "|" + i.gatewayAmount() + "|" + i.ledgerStatus() + "|" + i.gatewayStatus();
     }
 
+    /** The shop's business day now (WIB). */
+    public LocalDate today() {
+        return calendar.today();
+    }
+
     // ---- reading ---------------------------------------------------------------------------------------------
 
     /** Each day in {@code [from, to]}, newest first, with its status. */

@@ -41,6 +41,11 @@ public final class SettingsService implements ShopProfile {
     public static final String RECONCILE_TIME = "reconcile.time";
     /** Early morning: the gateway has closed yesterday by then (DESIGN.md, "Reconciliation"). */
     public static final java.time.LocalTime DEFAULT_RECONCILE_TIME = java.time.LocalTime.of(1, 0);
+    /**
+     * Training and demonstrations: the embedded sandbox serves today's settlement at once, so today can be
+     * reconciled before midnight (env {@code LOKET_SANDBOX_SETTLE_TODAY=true}). A real gateway never does.
+     */
+    public static final String SANDBOX_SETTLES_TODAY = "sandbox.settle.today";
     /** The printer for the owner's A4 reports (reconciliation, daily recap); empty saves them as PDF. */
     public static final String REPORT_PRINTER = "report.printer";
     /** The default of {@link #VERIFIED_CUSTOMER_ABOVE}: Rp 5.000.000. */
@@ -309,6 +314,12 @@ public final class SettingsService implements ShopProfile {
         actor.requireOwner("change when reconciliation runs");
         String value = time.map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()).orElse("off");
         change(actor, RECONCILE_TIME, value, value);
+    }
+
+    /** Whether the embedded sandbox settles the current day at once (see {@link #SANDBOX_SETTLES_TODAY}). */
+    public boolean sandboxSettlesToday() {
+        return store.get(SANDBOX_SETTLES_TODAY).map(String::strip)
+                .map(v -> v.equalsIgnoreCase("true") || v.equals("1") || v.equalsIgnoreCase("yes")).orElse(false);
     }
 
     /** The printer for the owner's A4 reports by its system name; empty saves them as PDF. */
