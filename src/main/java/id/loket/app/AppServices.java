@@ -24,6 +24,7 @@ import id.loket.ledger.LedgerDatabase;
 import id.loket.payment.ClientRefs;
 import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
+import id.loket.reconcile.ReconciliationScheduler;
 import id.loket.reconcile.ReconciliationService;
 import id.loket.report.OwnerReports;
 import id.loket.settings.SettingsService;
@@ -78,6 +79,7 @@ public final class AppServices implements CliServices {
     private ReceiptPrinter receipts;
     private ReconciliationService reconciliation;
     private OwnerReports ownerReports;
+    private ReconciliationScheduler reconciliationSchedule;
 
     private AppServices(DataDirectory directory, LedgerDatabase database, Map<String, String> overrides, Clock clock,
             Duration sentGrace) {
@@ -156,6 +158,18 @@ public final class AppServices implements CliServices {
                     calendar, directory.root().resolve("settlements"));
         }
         return reconciliation;
+    }
+
+    /**
+     * Reconciles on start (the days not done yet) and each day at the owner's time, once {@link
+     * ReconciliationScheduler#start() started}; stopped by {@link #close()}.
+     */
+    public synchronized ReconciliationScheduler reconciliationSchedule() {
+        if (reconciliationSchedule == null) {
+            reconciliationSchedule = new ReconciliationScheduler(reconciliation(), settings::reconcileTime, calendar,
+                    results -> { });
+        }
+        return reconciliationSchedule;
     }
 
     /** The owner's reports (reconciliation, daily recap); built on first use. */
@@ -319,10 +333,15 @@ public final class AppServices implements CliServices {
     @Override
     public void close() {
         RecoveryScheduler scheduler;
+        ReconciliationScheduler nightly;
         synchronized (this) {
             scheduler = recovery;
+            nightly = reconciliationSchedule;
         }
         try {
+            if (nightly != null) {
+                nightly.stop();
+            }
             if (scheduler != null) {
                 scheduler.stop();
             }

@@ -82,6 +82,7 @@ final class GuiLauncher {
             new Door(access, background, services.settings().language(),
                     who -> uiContext(services, background, version, who, access, idleLock)).show(stage);
             services.recovery().start();
+            services.reconciliationSchedule().start();
             background.execute(() -> {
                 try {
                     services.prepareReceipts();
