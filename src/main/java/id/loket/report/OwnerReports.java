@@ -10,7 +10,6 @@ import id.loket.reconcile.ReconciliationException;
 import id.loket.reconcile.ReconciliationItem;
 import id.loket.reconcile.ReconciliationRun;
 import id.loket.reconcile.ReconciliationService;
-import id.loket.reconcile.Resolution;
 import id.loket.reconcile.SignOff;
 import id.loket.report.PrintOutcome.Reason;
 import id.loket.settings.SettingsService;
@@ -502,7 +501,9 @@ public final class OwnerReports {
                         "ledgerStatus", i.ledgerStatus().orElse(t.none()),
                         "gatewayStatus", i.gatewayStatus().orElse(t.none()),
                         "detail", i.detail(),
-                        "note", resolution(i, t));
+                        "note", i.resolution().map(r -> t.get("item.resolved", r.operator(), t.time(r.at()),
+                                r.note())).orElse(""),
+                        "open", i.isOpen() ? t.get("item.open") : "");
             }
         }
 
@@ -544,15 +545,6 @@ public final class OwnerReports {
             return t.get("changes.none");
         }
         return t.get("changes.some", changes);
-    }
-
-    /** Who resolved an item, when and how; or that it still waits for a note; nothing for an informational kind. */
-    private static String resolution(ReconciliationItem item, Texts t) {
-        Optional<Resolution> r = item.resolution();
-        if (r.isPresent()) {
-            return t.get("item.resolved", r.get().operator(), t.time(r.get().at()), r.get().note());
-        }
-        return item.kind().needsReview() ? t.get("item.open") : "";
     }
 
     /**
@@ -676,7 +668,7 @@ public final class OwnerReports {
 
         static final Set<String> FIELDS = Set.of("band", "section", "title", "intro", "head", "label", "value",
                 "lineNo", "clientRef", "biller", "reference", "ledgerAmount", "gatewayAmount", "ledgerStatus",
-                "gatewayStatus", "detail", "note", "count", "bill", "gatewayFees", "shopFees", "total");
+                "gatewayStatus", "detail", "note", "open", "count", "bill", "gatewayFees", "shopFees", "total");
 
         private final java.util.Iterator<Row> rows;
         private Row current;

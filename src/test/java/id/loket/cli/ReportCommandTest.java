@@ -79,18 +79,28 @@ class ReportCommandTest {
         return run(password + "\n", all.toArray(String[]::new));
     }
 
-    /** The shop Toko Sari with its owner sari, a clerk ani, and one bill ani paid in cash today. */
-    private void aShopWithOnePayment() {
+    /** The shop Toko Sari with its owner sari. */
+    private void aShop() {
         assertThat(run(OWNER_PASSWORD + "\n", "init", "--shop-name", "Toko Sari", "--owner", "sari",
                 "--password-stdin")).as(err.toString()).isZero();
+    }
+
+    /** The owner registers the clerk ani, who activates. */
+    private void aClerk() {
         assertThat(as("sari", OWNER_PASSWORD, "users", "add", "--username", "ani", "--name", "Ani Setiawati",
                 "--json")).as(err.toString()).isZero();
         String code = out.toString().replaceAll("(?s).*\"activation_code\" : \"([^\"]+)\".*", "$1");
         assertThat(run(CLERK_PASSWORD + "\n", "users", "activate", "--username", "ani", "--code", code,
                 "--password-stdin")).as(err.toString()).isZero();
+    }
+
+    /** The shop, its clerk ani, and one bill ani paid in cash today. */
+    private void aShopWithOnePayment() {
+        aShop();
+        aClerk();
         assertThat(as("ani", CLERK_PASSWORD, "shift", "open", "--float", "100000")).as(err.toString()).isZero();
         assertThat(as("ani", CLERK_PASSWORD, "pay", "--biller", "PLN_POSTPAID", "--ref", "512345678901",
-                "--tendered", "200000", "--no-print")).as(err.toString()).isZero();
+                "--tendered", "500000", "--no-print")).as(err.toString()).isZero();
     }
 
     private static String pdfText(Path pdf) throws IOException {
@@ -112,13 +122,14 @@ class ReportCommandTest {
 
         assertThat(out.toString()).contains("Daily recap of " + today + " written to " + pdf.toAbsolutePath());
         String text = pdfText(pdf);
-        assertThat(text).contains("Toko Sari", "REKAP HARIAN", "PLN Pascabayar", "ani", "Tunai", "Jumlah",
-                "Rp 150.000");
+        assertThat(text).contains("Toko Sari", "REKAP HARIAN", "PLN Pascabayar", "ani", "Tunai", "Jumlah")
+                .containsPattern("Pembayaran berhasil 1\\s")
+                .containsPattern("Total dibayar pelanggan Rp \\d{1,3}(\\.\\d{3})+\\s");
     }
 
     @Test
     void anExistingFileIsNeverOverwritten() throws IOException {
-        aShopWithOnePayment();
+        aShop();
         Path pdf = tmp.resolve("rekap.pdf");
         Files.writeString(pdf, "the owner's own file");
 
@@ -131,7 +142,8 @@ class ReportCommandTest {
 
     @Test
     void aClerkIsRefusedTheRecap() {
-        aShopWithOnePayment();
+        aShop();
+        aClerk();
         Path pdf = tmp.resolve("rekap.pdf");
 
         assertThat(as("ani", CLERK_PASSWORD, "report", "daily", "--date", "2026-11-22", "--out", pdf.toString()))

@@ -140,8 +140,8 @@ class OwnerReportsTest {
     void theReportNamesTheShopTheDayAndTheRun() {
         for (String text : texts(unsigned)) {
             assertThat(text).contains(SHOP, ADDRESS, "LAPORAN REKONSILIASI", "Hari kerja: ",
-                    "Run rekonsiliasi #" + run.id(), "Manual dari layar Rekonsiliasi (sari)", "Selesai dibandingkan",
-                    "Status hari ini", "Ada selisih yang belum diselesaikan", "Dibuat 23-11-2026 09:15 WIB oleh Loket",
+                    "Run rekonsiliasi #" + run.id(), "Layar Rekonsiliasi, oleh sari", "Selesai dibandingkan",
+                    "Status hari kerja", "Ada selisih yang belum diselesaikan", "Dibuat 23-11-2026 09:15 WIB oleh Loket",
                     "Halaman 1 dari");
         }
         String dayName = java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu",
@@ -168,7 +168,7 @@ class OwnerReportsTest {
             String squeezed = PdfText.squeezed(text);
             assertThat(text).contains("Selisih jumlah (1)", "Selisih status (1)", "Tidak ada di gateway (1)",
                     "Tidak ada di buku kas (1)", "Suspect yang diselesaikan (1)", "Selisih saldo deposit (1)",
-                    "client_ref", "Jumlah buku", "Jumlah gateway", "Status buku", "Status gateway");
+                    "client_ref", "No. pelanggan", "Jumlah", "Status", "buku", "gateway");
             for (ItemKind kind : List.of(ItemKind.AMOUNT_MISMATCH, ItemKind.STATUS_MISMATCH,
                     ItemKind.MISSING_AT_GATEWAY, ItemKind.RESOLVED_SUSPECT)) {
                 assertThat(squeezed).as(kind.name()).contains(PLANTED.get(kind).clientRef());
@@ -206,7 +206,7 @@ class OwnerReportsTest {
         assertThat(layout).containsPattern("Saldo akhir deposit \\(gateway\\)\\s+" + Pattern.quote(rupiah(balance.closing())));
         assertThat(layout).containsPattern("Selisih\\s+" + Pattern.quote(rupiah(balance.difference())));
         assertThat(layout).contains("Deposit TIDAK COCOK: selisih " + rupiah(balance.difference()));
-        assertThat(rupiah(balance.opening())).matches("Rp \\d{1,3}(\\.\\d{3})+");
+        assertThat(rupiah(balance.closing())).matches("Rp \\d{1,3}(\\.\\d{3})+");
     }
 
     @Test
@@ -404,11 +404,20 @@ class OwnerReportsTest {
                 + "\\s+" + Pattern.quote(rupiah(line.total())) + "\\n";
     }
 
+    /**
+     * Writes a rendered PDF into the test's folder; with {@code -Dloket.reports.out=DIR} also into DIR, to look at
+     * (e.g. {@code pdftoppm -png -r 60 DIR/unsigned.pdf /tmp/rep}).
+     */
     private static Path write(String name, byte[] pdf) {
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try {
             Path file = dir.resolve(name);
             Files.write(file, pdf);
+            String keep = System.getProperty("loket.reports.out", "");
+            if (!keep.isBlank()) {
+                Files.createDirectories(Path.of(keep));
+                Files.write(Path.of(keep, name), pdf);
+            }
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
