@@ -86,9 +86,10 @@ final class GuiLauncher {
             background.execute(() -> {
                 try {
                     services.prepareReceipts();
+                    services.ownerReports().compileTemplates();
                 } catch (RuntimeException e) {
                     // The first print says what is wrong with the templates; nothing to do now.
-                    LoggerFactory.getLogger(GuiLauncher.class).warn("The receipt templates could not be prepared", e);
+                    LoggerFactory.getLogger(GuiLauncher.class).warn("The receipt or report templates could not be prepared", e);
                 }
             });
         } catch (RuntimeException e) {
