@@ -41,20 +41,20 @@ final class ReportingDesk implements ReportDesk {
     }
 
     @Override
-    public Path saveReconciliation(long runId) {
+    public String saveReconciliation(long runId) {
         OwnerReports reports = services.ownerReports();
-        return reports.save(reports.reconciliation(runId), folder());
+        return reports.save(reports.reconciliation(runId), folder()).toAbsolutePath().toString();
     }
 
     @Override
-    public Path saveDailyRecap(LocalDate day) {
+    public String saveDailyRecap(LocalDate day) {
         OwnerReports reports = services.ownerReports();
-        return reports.save(reports.dailyRecap(day), folder());
+        return reports.save(reports.dailyRecap(day), folder()).toAbsolutePath().toString();
     }
 
     /** The run's items as CSV (UTF-8, RFC 4180, a header row), as {@code rekonsiliasi-<day>-run<id>.csv}. */
     @Override
-    public Path exportItems(long runId) {
+    public String exportItems(long runId) {
         ReconciliationRun run = services.reconciliation().run(runId).orElseThrow(() -> new ReconciliationException(
                 "There is no reconciliation run " + runId + "."));
         String fileName = OwnerReports.reconciliationFileName(run.day(), runId, "csv");
@@ -62,7 +62,8 @@ final class ReportingDesk implements ReportDesk {
             // The items are the differences of one day, not its payments: small enough to hold as text.
             StringBuilder csv = new StringBuilder();
             services.reconciliation().writeCsv(runId, csv);
-            return OwnerReports.writeNew(folder(), fileName, csv.toString().getBytes(StandardCharsets.UTF_8));
+            return OwnerReports.writeNew(folder(), fileName, csv.toString().getBytes(StandardCharsets.UTF_8))
+                    .toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save " + fileName + " in " + folder() + " (" + e.getMessage()
                     + "): check the folder exists and the disk has space.", e);

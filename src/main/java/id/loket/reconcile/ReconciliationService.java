@@ -66,6 +66,8 @@ public final class ReconciliationService {
     /** How many past days the catch-up on start looks at. */
     public static final int CATCH_UP_DAYS = 14;
     public static final String NO_CHANGE = "no change";
+    /** The {@code changes} of a day's first reconciled run. */
+    public static final String FIRST_RUN = "first run";
     static final String TOP_UP_PREFIX = "TOPUP-";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
@@ -233,7 +235,7 @@ public final class ReconciliationService {
         int open = (int) items.stream().filter(i -> i.kind().needsReview() && !resolutions.containsKey(i.key()))
                 .count();
         String changes = previous.map(p -> changes(store.items(p.id()), p, items, comparison.matched, balance))
-                .orElse("first run");
+                .orElse(FIRST_RUN);
         ReconciliationRun run = store.saveRun(new ReconciliationRun(0, day, started, calendar.now(), trigger,
                 operator, RunOutcome.RECONCILED, Optional.empty(), comparison.matched, settlement.size(),
                 comparison.ledgerCount, summary.totalAmount().plus(summary.totalAdminFee()), Optional.of(balance),
@@ -537,11 +539,11 @@ public final class ReconciliationService {
             List<ReconciliationItem> after, long matched, BalanceCheck balance) {
         Map<String, String> was = new TreeMap<>();
         for (ReconciliationItem i : before) {
-            was.put(i.key(), signature(i));
+            was.put(label(i), signature(i));
         }
         Map<String, String> now = new TreeMap<>();
         for (ReconciliationItem i : after) {
-            now.put(i.key(), signature(i));
+            now.put(label(i), signature(i));
         }
         List<String> parts = new ArrayList<>();
         List<String> added = now.keySet().stream().filter(k -> !was.containsKey(k)).toList();
@@ -564,6 +566,11 @@ public final class ReconciliationService {
             parts.add("deposit check changed");
         }
         return parts.isEmpty() ? NO_CHANGE : String.join("; ", parts);
+    }
+
+    /** How an item is named in {@code changes}: its kind and client_ref, or "deposit". */
+    private static String label(ReconciliationItem i) {
+        return i.kind() + " " + i.clientRef().orElse("deposit");
     }
 
     private static String signature(ReconciliationItem i) {

@@ -538,7 +538,7 @@ public final class OwnerReports {
     }
 
     private static String changes(String changes, Texts t) {
-        if (changes.equals("first run")) {
+        if (changes.equals(ReconciliationService.FIRST_RUN)) {
             return t.get("changes.first");
         }
         if (changes.equals(ReconciliationService.NO_CHANGE)) {

@@ -43,6 +43,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
@@ -125,6 +126,9 @@ public final class ReconciliationView {
     private Button cancelButton;
 
     @FXML
+    private HBox progressRow;
+
+    @FXML
     private ProgressBar runProgress;
 
     @FXML
@@ -152,9 +156,6 @@ public final class ReconciliationView {
     private TableView<ReconciliationItem> itemsTable;
 
     @FXML
-    private TableColumn<ReconciliationItem, String> lineColumn;
-
-    @FXML
     private TableColumn<ReconciliationItem, String> kindColumn;
 
     @FXML
@@ -168,9 +169,6 @@ public final class ReconciliationView {
 
     @FXML
     private TableColumn<ReconciliationItem, String> gatewayColumn;
-
-    @FXML
-    private TableColumn<ReconciliationItem, String> stateColumn;
 
     @FXML
     private TableColumn<ReconciliationItem, String> resolutionColumn;
@@ -284,9 +282,6 @@ public final class ReconciliationView {
     private TextField scheduleField;
 
     @FXML
-    private Button scheduleButton;
-
-    @FXML
     private Label scheduleProblem;
 
     @FXML
@@ -311,10 +306,10 @@ public final class ReconciliationView {
         topUpNoteLabel.setLabelFor(topUpNoteField);
         signOffNoteLabel.setLabelFor(signOffNoteField);
         scheduleLabel.setLabelFor(scheduleField);
-        ViewTies.collapseWhenHidden(loading, loadMessage, lastAttempt, runProgress, runStage, runMessage, itemDetail,
-                itemMessage, depositNone, depositGrid, depositVerdict, depositOwnerNote, topUpBox, topUpProblem,
-                topUpMessage, signOffMessage, reportMessage, scheduleBox, scheduleProblem, scheduleMessage, ownerNote,
-                cancelButton);
+        ViewTies.collapseWhenHidden(loading, loadMessage, lastAttempt, progressRow, runProgress, runStage,
+                runMessage, itemDetail, itemMessage, depositNone, depositGrid, depositVerdict, depositOwnerNote,
+                topUpBox, topUpProblem, topUpMessage, signOffMessage, reportMessage, scheduleBox, scheduleProblem,
+                scheduleMessage, ownerNote, cancelButton);
 
         boolean owner = viewModel.isOwner();
         topUpBox.setVisible(owner);
@@ -429,6 +424,10 @@ public final class ReconciliationView {
         ties.bind(topUpNoteField.textProperty(), viewModel.topUpNote());
         ties.bind(scheduleField.textProperty(), viewModel.scheduleText());
         ties.bind(filterBox.valueProperty(), viewModel.filter());
+        // A table whose list is replaced moves its selection on its own, through rows the operator never chose;
+        // until the selection is put back (the listeners below, called after the table's own), it is not sent on.
+        ties.onListChange(viewModel.days(), change -> syncing = true);
+        ties.onListChange(viewModel.items(), change -> syncing = true);
         daysTable.setItems(viewModel.days());
         itemsTable.setItems(viewModel.items());
         ties.onUndo(() -> {
@@ -488,7 +487,7 @@ public final class ReconciliationView {
         openColumn.setCellValueFactory(c -> text(c.getValue().run().filter(ReconciliationRun::reconciled).isPresent()
                 ? number(c.getValue().open()) : "—"));
         signedColumn.setCellValueFactory(c -> text(c.getValue().signOff()
-                .map(s -> s.operator() + " · " + viewModel.dayTime(s.at())).orElse("")));
+                .map(s -> s.operator() + " · " + viewModel.shortTime(s.at())).orElse("")));
         daysTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 viewModel.selectedDay().set(now.day());
@@ -546,8 +545,22 @@ public final class ReconciliationView {
 
     private void showRun() {
         boolean busy = viewModel.runStatus().busy().get();
-        runButton.setDisable(busy);
-        cancelButton.setVisible(busy);
+        // The focus moves with the keys' owner: Enter on "run" leads to "cancel", and back when the run is over
+        // (a disabled or hidden button would drop it somewhere else on the page).
+        progressRow.setVisible(busy);
+        if (busy) {
+            cancelButton.setVisible(true);
+            if (runButton.isFocused()) {
+                cancelButton.requestFocus();
+            }
+            runButton.setDisable(true);
+        } else {
+            runButton.setDisable(false);
+            if (cancelButton.isFocused()) {
+                runButton.requestFocus();
+            }
+            cancelButton.setVisible(false);
+        }
         cancelButton.setDisable(viewModel.cancelling().get());
         ReconciliationViewModel.RunProgress progress = viewModel.progress().get();
         runProgress.setVisible(busy);
@@ -583,13 +596,11 @@ public final class ReconciliationView {
         filterBox.setConverter(converter(this::filterName));
         filterBox.setButtonCell(new OptionCell<>(filterBox.getConverter()));
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lineColumn.setCellValueFactory(c -> text(Integer.toString(c.getValue().lineNo())));
         kindColumn.setCellValueFactory(c -> text(kindName(c.getValue().kind())));
         refColumn.setCellValueFactory(c -> text(c.getValue().clientRef().orElse("—")));
         billColumn.setCellValueFactory(c -> text(bill(c.getValue())));
         ledgerColumn.setCellValueFactory(c -> text(c.getValue().ledgerAmount().map(this::money).orElse("—")));
         gatewayColumn.setCellValueFactory(c -> text(c.getValue().gatewayAmount().map(this::money).orElse("—")));
-        stateColumn.setCellValueFactory(c -> text(states(c.getValue())));
         resolutionColumn.setCellValueFactory(c -> text(resolutionText(c.getValue())));
         itemsTable.setRowFactory(t -> new ItemRow());
         itemsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -601,13 +612,17 @@ public final class ReconciliationView {
 
     private void selectItemRow() {
         ReconciliationItem item = viewModel.selectedItem().get();
-        if (Objects.equals(itemsTable.getSelectionModel().getSelectedItem(), item)) {
-            return;
-        }
         syncing = true;
         try {
+            if (Objects.equals(itemsTable.getSelectionModel().getSelectedItem(), item)) {
+                return;
+            }
             if (item == null || !itemsTable.getItems().contains(item)) {
                 itemsTable.getSelectionModel().clearSelection();
+                if (item != null) {
+                    // Filtered out (or read again without it): nothing is chosen that the operator cannot see.
+                    viewModel.selectedItem().set(null);
+                }
             } else {
                 itemsTable.getSelectionModel().select(item);
                 itemsTable.scrollTo(item);
@@ -641,6 +656,10 @@ public final class ReconciliationView {
         } else {
             String detail = Message.of("reconciliation.item.detail", item.lineNo(), kindName(item.kind()),
                     item.detail()).in(resources);
+            if (item.ledgerStatus().isPresent() || item.gatewayStatus().isPresent()) {
+                detail += "\n" + Message.of("reconciliation.item.states", state(item.ledgerStatus()),
+                        state(item.gatewayStatus())).in(resources);
+            }
             if (item.resolution().isPresent()) {
                 detail += "\n" + Message.of("reconciliation.item.resolution", item.resolution().get().operator(),
                         viewModel.dayTime(item.resolution().get().at()), item.resolution().get().note()).in(resources);
@@ -677,10 +696,10 @@ public final class ReconciliationView {
         expectedValue.setText(money(b.expectedClosing()));
         closingValue.setText(money(b.closing()));
         differenceValue.setText(money(b.difference()));
+        long gap = (b.difference().isNegative() ? b.difference().negate() : b.difference()).rupiah();
         depositVerdict.setText(b.ok() ? resources.getString("reconciliation.deposit.ok")
-                : Message.of(b.difference().isPositive() ? "reconciliation.deposit.more" : "reconciliation.deposit.less",
-                        b.difference().rupiah() < 0 ? -b.difference().rupiah() : b.difference().rupiah())
-                        .in(resources));
+                : Message.of(b.difference().isPositive() ? "reconciliation.deposit.more"
+                        : "reconciliation.deposit.less", gap).in(resources));
         depositVerdict.pseudoClassStateChanged(OK, b.ok());
         depositVerdict.pseudoClassStateChanged(ERROR, !b.ok());
         differenceValue.pseudoClassStateChanged(OK, b.ok());
@@ -695,7 +714,7 @@ public final class ReconciliationView {
         topUpProblem.setText(problem.in(resources));
         topUpProblem.setVisible(!problem.isEmpty());
         validation.revalidate(topUpAmountField);
-        topUpButton.setDisable(viewModel.topUpStatus().busy().get() || day == null);
+        topUpButton.setDisable(day == null);
         showStatus(topUpMessage, viewModel.topUpStatus());
     }
 
@@ -711,11 +730,12 @@ public final class ReconciliationView {
 
     private void showReports() {
         ReconciliationViewModel.DayRow row = viewModel.selected().get();
+        // Not disabled while a report is on its way (the view model ignores a second press): a disabled button
+        // would drop the focus.
         boolean none = row == null || row.run().isEmpty();
-        boolean busy = viewModel.reportStatus().busy().get();
-        printButton.setDisable(none || busy);
-        saveButton.setDisable(none || busy);
-        exportButton.setDisable(none || busy);
+        printButton.setDisable(none);
+        saveButton.setDisable(none);
+        exportButton.setDisable(none);
         showStatus(reportMessage, viewModel.reportStatus());
     }
 
@@ -724,7 +744,6 @@ public final class ReconciliationView {
         scheduleProblem.setText(problem.in(resources));
         scheduleProblem.setVisible(!problem.isEmpty());
         validation.revalidate(scheduleField);
-        scheduleButton.setDisable(viewModel.scheduleStatus().busy().get());
         showStatus(scheduleMessage, viewModel.scheduleStatus());
     }
 
@@ -768,13 +787,6 @@ public final class ReconciliationView {
         String biller = item.biller().orElse("");
         String reference = item.reference().orElse("");
         return biller.isEmpty() || reference.isEmpty() ? biller + reference : biller + " · " + reference;
-    }
-
-    private String states(ReconciliationItem item) {
-        if (item.ledgerStatus().isEmpty() && item.gatewayStatus().isEmpty()) {
-            return "";
-        }
-        return state(item.ledgerStatus()) + " / " + state(item.gatewayStatus());
     }
 
     private String state(Optional<String> status) {

@@ -20,7 +20,6 @@ import id.loket.users.Operator;
 import id.loket.users.PermissionDeniedException;
 import id.loket.users.UserException;
 import id.loket.users.UserService;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -81,6 +80,7 @@ public final class ReconciliationViewModel {
     private static final List<String> OFF = List.of("off", "mati", "tidak", "-");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationViewModel.class);
 
@@ -240,10 +240,7 @@ public final class ReconciliationViewModel {
 
         filter.addListener((obs, old, now) -> shownItems.setPredicate(now == null ? null : now::shows));
         selectedDay.addListener((obs, old, now) -> dayChanged());
-        selectedItem.addListener((obs, old, now) -> {
-            itemStatus.clear();
-            noteProblem.set(Message.NONE);
-        });
+        // Not cleared when another item is chosen: a reload after a resolution chooses the same item again.
         resolveNote.addListener((obs, old, now) -> {
             if (now != null && !now.isBlank()) {
                 noteProblem.set(Message.NONE);
@@ -297,6 +294,11 @@ public final class ReconciliationViewModel {
     /** {@code at} on the shop's clock, as {@code 23/11/2026 23:30}. */
     public String dayTime(Instant at) {
         return DAY_TIME.format(calendar.localTime(at));
+    }
+
+    /** {@code at} on the shop's clock, as {@code 23/11 23:30} (where the year goes without saying). */
+    public String shortTime(Instant at) {
+        return SHORT_TIME.format(calendar.localTime(at));
     }
 
     /** {@code at} on the shop's clock, as {@code 23:30}. */
@@ -503,7 +505,7 @@ public final class ReconciliationViewModel {
             long review = done.items().stream().filter(i -> i.kind().needsReview()).count();
             String changes = run.changes();
             Message said = switch (changes) {
-                case "first run" -> Message.of("reconciliation.run.reconciled.first", day, run.matched(), review,
+                case ReconciliationService.FIRST_RUN -> Message.of("reconciliation.run.reconciled.first", day, run.matched(), review,
                         run.open());
                 case ReconciliationService.NO_CHANGE -> Message.of("reconciliation.run.reconciled.same", day,
                         run.matched(), review, run.open());
@@ -688,18 +690,14 @@ public final class ReconciliationViewModel {
 
     /** Saves the reconciliation report of the chosen day's run as PDF, in the background. */
     public void saveReport() {
-        report(runId -> pathText(reports.saveReconciliation(runId)),
+        report(runId -> reports.saveReconciliation(runId),
                 file -> Message.of("reconciliation.report.saved", file), "reconciliation.report.saving");
     }
 
     /** Exports the items of the chosen day's run as CSV, in the background. */
     public void exportItems() {
-        report(runId -> pathText(reports.exportItems(runId)),
+        report(runId -> reports.exportItems(runId),
                 file -> Message.of("reconciliation.report.exported", file), "reconciliation.report.exporting");
-    }
-
-    private static String pathText(Path file) {
-        return file.toAbsolutePath().toString();
     }
 
     private void report(Function<Long, String> work, Function<String, Message> done, String runningKey) {

@@ -20,7 +20,6 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -73,15 +72,6 @@ public final class ReportsView {
 
     @FXML
     private DatePicker dayPicker;
-
-    @FXML
-    private Button nextButton;
-
-    @FXML
-    private Button printButton;
-
-    @FXML
-    private Button saveButton;
 
     @FXML
     private Label loadMessage;
@@ -280,14 +270,12 @@ public final class ReportsView {
                 viewModel.loadStatus().isError());
         ties.listen(this::showReport, viewModel.reportStatus().busy(), viewModel.reportStatus().message(),
                 viewModel.reportStatus().isError());
-        ties.listen(this::showDayButtons, viewModel.day());
         ties.onUndo(viewModel::deactivate);
 
         viewModel.activate();
         showRecap();
         showLoad();
         showReport();
-        showDayButtons();
         page.applyCss();
     }
 
@@ -348,16 +336,9 @@ public final class ReportsView {
         showStatus(loadMessage, viewModel.loadStatus());
     }
 
+    /** The buttons stay enabled while the recap is on its way (a disabled button would drop the focus). */
     private void showReport() {
-        boolean busy = viewModel.reportStatus().busy().get();
-        printButton.setDisable(busy);
-        saveButton.setDisable(busy);
         showStatus(reportMessage, viewModel.reportStatus());
-    }
-
-    private void showDayButtons() {
-        LocalDate day = viewModel.day().get();
-        nextButton.setDisable(day == null || !day.isBefore(viewModel.today()));
     }
 
     // ---- common -------------------------------------------------------------------------------------------------

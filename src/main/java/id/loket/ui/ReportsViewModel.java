@@ -186,7 +186,7 @@ public final class ReportsViewModel {
             return;
         }
         reportStatus.start(Message.of("dashboard.report.saving", DAY.format(shown)));
-        run(() -> reports.saveDailyRecap(shown).toAbsolutePath().toString(), file -> {
+        run(() -> reports.saveDailyRecap(shown), file -> {
             reportStatus.done();
             reportStatus.info(Message.of("dashboard.report.saved", DAY.format(shown), file));
         }, failure -> failed(shown, failure));

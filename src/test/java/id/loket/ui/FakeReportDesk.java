@@ -1,6 +1,5 @@
 package id.loket.ui;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,20 +22,20 @@ final class FakeReportDesk implements ReportDesk {
     }
 
     @Override
-    public Path saveReconciliation(long runId) {
+    public String saveReconciliation(long runId) {
         calls.add("save reconciliation " + runId);
-        return Path.of("/tmp/rekonsiliasi-" + runId + ".pdf");
+        return "/tmp/rekonsiliasi-" + runId + ".pdf";
     }
 
     @Override
-    public Path saveDailyRecap(LocalDate day) {
+    public String saveDailyRecap(LocalDate day) {
         calls.add("save recap " + day);
-        return Path.of("/tmp/rekap-" + day + ".pdf");
+        return "/tmp/rekap-" + day + ".pdf";
     }
 
     @Override
-    public Path exportItems(long runId) {
+    public String exportItems(long runId) {
         calls.add("export " + runId);
-        return Path.of("/tmp/rekonsiliasi-" + runId + ".csv");
+        return "/tmp/rekonsiliasi-" + runId + ".csv";
     }
 }

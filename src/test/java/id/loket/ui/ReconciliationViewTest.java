@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -37,6 +38,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,11 @@ class ReconciliationViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+    }
+
+    /** After {@code @Start}: payments over HTTP and bcrypt do not belong on the FX thread. */
+    @BeforeEach
+    void setUpTheDay() {
         bed = PaymentTestBed.in(dir).sandbox(o -> o.withSettleImmediately(true)).start();
         shop.ledgerIn(dir.resolve("operators"));
         shop.users().setUp("Toko Budi", "budi", "Budi Santoso", OWNER_PASSWORD);
@@ -112,7 +119,7 @@ class ReconciliationViewTest {
                 bed.reconciliation(), reports,
                 bed.calendar(), who, new FakeAccess(), java.time.Duration.ZERO, background, "0.1.0-test",
                 dir.toString());
-        WaitForAsyncUtils.asyncFx(() -> new MainWindow(context).show(stage)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> new MainWindow(context).show(stage)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -129,7 +136,7 @@ class ReconciliationViewTest {
         waitUntil(() -> days.getSelectionModel().getSelectedItem() != null
                 && days.getSelectionModel().getSelectedItem().day().equals(today.minusDays(1)));
         robot.type(KeyCode.UP);
-        waitUntil(() -> text(robot, "#dayHeading").endsWith(day + " · Belum dijalankan"));
+        awaitText(robot, "#dayHeading", t -> t.endsWith(day + " · Belum dijalankan"));
         assertThat(text(robot, "#dayInfo")).startsWith("Hari buku ini belum pernah direkonsiliasi");
 
         // A slow gateway: the window goes on answering, shows how far the run is, and the run can be stopped.
@@ -137,23 +144,24 @@ class ReconciliationViewTest {
         robot.push(CTRL_R);
         waitUntil(() -> shown(robot, "#runProgress") && shown(robot, "#cancelButton"));
         assertThat(text(robot, "#runStage")).isEqualTo("Mengambil settlement dari gateway…");
+        Screenshots.save(stage, "reconciliation-running");
         assertThat(text(robot, "#runMessage")).isEqualTo("Rekonsiliasi " + day + " berjalan…");
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("#cancelButton");
-        waitUntil(() -> text(robot, "#runStage").startsWith("Membatalkan…"));
-        waitUntil(() -> text(robot, "#runMessage").equals("Rekonsiliasi " + day
+        awaitText(robot, "#runStage", t -> t.startsWith("Membatalkan…"));
+        awaitText(robot, "#runMessage", t -> t.equals("Rekonsiliasi " + day
                 + " dibatalkan; tidak ada yang disimpan."));
         assertThat(shown(robot, "#runProgress")).isFalse();
         assertThat(bed.reconciliation().runs(today)).as("a cancelled run writes nothing").isEmpty();
 
         robot.clickOn("#runButton");
-        waitUntil(() -> text(robot, "#runMessage").equals("Rekonsiliasi " + day + " selesai: 1 cocok, 2 selisih"
+        awaitText(robot, "#runMessage", t -> t.equals("Rekonsiliasi " + day + " selesai: 1 cocok, 2 selisih"
                 + " perlu diperiksa, 2 belum diselesaikan."));
         TableView<ReconciliationItem> items = robot.lookup("#itemsTable").queryTableView();
         waitUntil(() -> items.getItems().size() == 2);
         assertThat(items.getItems()).extracting(ReconciliationItem::kind)
                 .containsExactly(ItemKind.AMOUNT_MISMATCH, ItemKind.BALANCE_MISMATCH);
-        waitUntil(() -> text(robot, "#dayHeading").endsWith(day + " · Ada selisih terbuka"));
+        awaitText(robot, "#dayHeading", t -> t.endsWith(day + " · Ada selisih terbuka"));
         assertThat(days.getItems().get(0).status()).isEqualTo(DayStatus.OPEN_ITEMS);
         assertThat(text(robot, "#counts")).contains("Cocok 1").contains("Selisih nominal 1")
                 .contains("Selisih saldo deposit 1");
@@ -168,16 +176,16 @@ class ReconciliationViewTest {
         assertThat(items.getItems().get(0).clientRef()).contains(paid.clientRef());
 
         robot.clickOn(paid.clientRef());
-        waitUntil(() -> text(robot, "#itemDetail").startsWith("Catatan #1 · Selisih nominal: The ledger sent bill"));
+        awaitText(robot, "#itemDetail", t -> t.startsWith("Catatan #1 · Selisih nominal: The ledger sent bill"));
         robot.clickOn("#resolveButton");
-        waitUntil(() -> text(robot, "#itemMessage").equals("Tulis catatan: apa yang ditemukan dan apa yang dilakukan."));
+        awaitText(robot, "#itemMessage", t -> t.equals("Tulis catatan: apa yang ditemukan dan apa yang dilakukan."));
         TextArea note = robot.lookup("#noteArea").queryAs(TextArea.class);
         assertThat(note.getPseudoClassStates()).as("the empty note is marked").contains(INVALID);
         robot.clickOn(note);
         robot.write("Gateway salah lapor nominal; dikonfirmasi CS gateway, tiket 4411");
         assertThat(note.getPseudoClassStates()).doesNotContain(INVALID);
         robot.push(CTRL_ENTER);
-        waitUntil(() -> text(robot, "#itemMessage").equals("Catatan #1 diselesaikan."));
+        awaitText(robot, "#itemMessage", t -> t.equals("Catatan #1 diselesaikan."));
         waitUntil(() -> items.getItems().size() == 1 && items.getItems().get(0).resolution().isPresent());
         assertThat(items.getItems().get(0).resolution().orElseThrow().operator()).isEqualTo("budi");
         assertThat(note.getText()).isEmpty();
@@ -186,21 +194,22 @@ class ReconciliationViewTest {
         robot.clickOn("Saldo deposit");
         waitUntil(() -> shown(robot, "#depositVerdict"));
         assertThat(text(robot, "#differenceValue")).isEqualTo("Rp 10.000.000");
+        Screenshots.save(stage, "reconciliation-deposit");
         assertThat(text(robot, "#depositVerdict")).startsWith("Tidak cocok: gateway mencatat Rp 10.000.000 lebih banyak");
         robot.clickOn("#topUpAmountField");
         robot.write("10.000.000");
         robot.type(KeyCode.ENTER);
         robot.write("Setoran awal deposit");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#topUpMessage").equals("Top-up Rp 10.000.000 untuk " + day
+        awaitText(robot, "#topUpMessage", t -> t.equals("Top-up Rp 10.000.000 untuk " + day
                 + " dicatat. Jalankan rekonsiliasi hari itu lagi."));
 
         robot.clickOn("#runButton");
-        waitUntil(() -> text(robot, "#runMessage").startsWith("Rekonsiliasi " + day + " diulang: 1 cocok, 1 selisih"
+        awaitText(robot, "#runMessage", t -> t.startsWith("Rekonsiliasi " + day + " diulang: 1 cocok, 1 selisih"
                 + " perlu diperiksa, 0 belum diselesaikan. Berubah sejak run sebelumnya: "));
-        waitUntil(() -> text(robot, "#depositVerdict").equals("Cocok: saldo awal + mutasi = saldo akhir."));
+        awaitText(robot, "#depositVerdict", t -> t.equals("Cocok: saldo awal + mutasi = saldo akhir."));
         assertThat(text(robot, "#differenceValue")).isEqualTo("Rp 0");
-        waitUntil(() -> text(robot, "#dayHeading").endsWith(day + " · Siap ditandatangani"));
+        awaitText(robot, "#dayHeading", t -> t.endsWith(day + " · Siap ditandatangani"));
 
         robot.clickOn("Tanda tangan & laporan");
         Button signOff = robot.lookup("#signOffButton").queryButton();
@@ -210,8 +219,8 @@ class ReconciliationViewTest {
         robot.clickOn("#signOffNoteField");
         robot.write("Diperiksa bersama Sari");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#signOffMessage").equals("Rekonsiliasi " + day + " ditandatangani oleh budi."));
-        waitUntil(() -> text(robot, "#dayHeading").endsWith(day + " · Sudah ditandatangani"));
+        awaitText(robot, "#signOffMessage", t -> t.equals("Rekonsiliasi " + day + " ditandatangani oleh budi."));
+        awaitText(robot, "#dayHeading", t -> t.endsWith(day + " · Sudah ditandatangani"));
         waitUntil(() -> days.getItems().get(0).status() == DayStatus.SIGNED_OFF);
         assertThat(text(robot, "#signOffHint")).startsWith("Ditandatangani oleh budi pada " + day)
                 .endsWith(": Diperiksa bersama Sari");
@@ -236,14 +245,14 @@ class ReconciliationViewTest {
                 + " masing-masing dengan catatan, lalu tandatangani.");
         assertThat(robot.lookup("#signOffButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("#printButton");
-        waitUntil(() -> text(robot, "#reportMessage").equals("Laporan dicetak: LoketPDF"));
+        awaitText(robot, "#reportMessage", t -> t.equals("Laporan dicetak: LoketPDF"));
         // Enter presses the focused button.
         robot.type(KeyCode.TAB);
         assertThat(stage.getScene().getFocusOwner()).isSameAs(robot.lookup("#saveButton").query());
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#reportMessage").equals("Laporan disimpan: /tmp/rekonsiliasi-" + runId + ".pdf"));
+        awaitText(robot, "#reportMessage", t -> t.equals("Laporan disimpan: /tmp/rekonsiliasi-" + runId + ".pdf"));
         robot.clickOn("#exportButton");
-        waitUntil(() -> text(robot, "#reportMessage").equals("Catatan diekspor: /tmp/rekonsiliasi-" + runId + ".csv"));
+        awaitText(robot, "#reportMessage", t -> t.equals("Catatan diekspor: /tmp/rekonsiliasi-" + runId + ".csv"));
         assertThat(reports.calls).containsExactly("print reconciliation " + runId, "save reconciliation " + runId,
                 "export " + runId);
 
@@ -251,11 +260,11 @@ class ReconciliationViewTest {
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.CONTROL_DOWN));
         robot.write("25:00");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#scheduleProblem").startsWith("Tulis jam seperti 23:30"));
+        awaitText(robot, "#scheduleProblem", t -> t.startsWith("Tulis jam seperti 23:30"));
         robot.push(new KeyCodeCombination(KeyCode.A, KeyCombination.CONTROL_DOWN));
         robot.write("23.30");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> text(robot, "#scheduleMessage").equals("Rekonsiliasi berjalan setiap hari pukul 23:30 WIB."));
+        awaitText(robot, "#scheduleMessage", t -> t.equals("Rekonsiliasi berjalan setiap hari pukul 23:30 WIB."));
         assertThat(bed.settings().reconcileTime()).contains(LocalTime.of(23, 30));
     }
 
@@ -278,8 +287,8 @@ class ReconciliationViewTest {
         robot.clickOn("#noteArea");
         robot.write("Dicek dengan struk: nominal benar di buku");
         robot.clickOn("#resolveButton");
-        waitUntil(() -> text(robot, "#itemMessage").equals("Catatan #1 diselesaikan."));
-        waitUntil(() -> text(robot, "#dayHeading").endsWith("Siap ditandatangani"));
+        awaitText(robot, "#itemMessage", t -> t.equals("Catatan #1 diselesaikan."));
+        awaitText(robot, "#dayHeading", t -> t.endsWith("Siap ditandatangani"));
 
         robot.clickOn("Tanda tangan & laporan");
         assertThat(robot.lookup("#signOffButton").queryButton().isDisabled()).isTrue();
@@ -313,6 +322,15 @@ class ReconciliationViewTest {
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup("#page-reconciliation " + query).queryAs(Label.class).getText();
+    }
+
+    /** Waits for the label's text to satisfy {@code test}; a timeout says what the label showed instead. */
+    private static void awaitText(FxRobot robot, String query, Predicate<String> test) {
+        try {
+            waitUntil(() -> test.test(text(robot, query)));
+        } catch (TimeoutException e) {
+            throw new AssertionError(query + " never showed what was expected; it shows: " + text(robot, query), e);
+        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
