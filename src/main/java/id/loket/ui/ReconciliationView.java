@@ -504,7 +504,8 @@ public final class ReconciliationView {
                 if (row.day().equals(day)) {
                     if (daysTable.getSelectionModel().getSelectedItem() != row) {
                         daysTable.getSelectionModel().select(row);
-                        daysTable.scrollTo(row);
+                        // Keep the row above in sight (today, above yesterday, is where a training day is run).
+                        daysTable.scrollTo(Math.max(0, daysTable.getItems().indexOf(row) - 1));
                     }
                     return;
                 }

@@ -104,7 +104,7 @@ public final class ReportsView {
     private HBox chartsRow;
 
     @FXML
-    private BarChart<String, Number> billerChart;
+    private BarChart<Number, String> billerChart;
 
     @FXML
     private NumberAxis amountAxis;
@@ -303,16 +303,16 @@ public final class ReportsView {
         emptyNote.setVisible(empty);
         chartsRow.setVisible(!empty);
 
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
         series.setName(resources.getString("dashboard.chart.byBiller"));
         for (DailyRecap.Line line : recap.byBiller()) {
-            XYChart.Data<String, Number> bar = new XYChart.Data<>(line.label(), line.total().rupiah());
+            XYChart.Data<Number, String> bar = new XYChart.Data<>(line.total().rupiah(), line.label());
             series.getData().add(bar);
         }
         billerChart.getData().setAll(java.util.List.of(series));
         for (int i = 0; i < series.getData().size(); i++) {
             DailyRecap.Line line = recap.byBiller().get(i);
-            XYChart.Data<String, Number> bar = series.getData().get(i);
+            XYChart.Data<Number, String> bar = series.getData().get(i);
             if (bar.getNode() != null) {
                 Tooltip.install(bar.getNode(), new Tooltip(Message.of("dashboard.chart.tooltip", line.label(),
                         line.count(), money(line.total())).in(resources)));

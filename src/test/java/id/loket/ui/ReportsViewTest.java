@@ -118,12 +118,12 @@ class ReportsViewTest {
         assertThat(text(robot, "#failedValue")).isEqualTo("1");
         assertThat(text(robot, "#suspectValue")).isEqualTo("0");
 
-        BarChart<String, Number> billers = billerChart(robot);
+        BarChart<Number, String> billers = billerChart(robot);
         assertThat(billers.getData()).hasSize(1);
-        assertThat(billers.getData().get(0).getData()).extracting(XYChart.Data::getXValue)
+        assertThat(billers.getData().get(0).getData()).extracting(XYChart.Data::getYValue)
                 .containsExactly("PDAM Tirtawening Kota Bandung", "PLN Pascabayar");
-        XYChart.Data<String, Number> pln = billers.getData().get(0).getData().get(1);
-        assertThat(pln.getYValue().longValue()).isEqualTo(electricity.total().rupiah());
+        XYChart.Data<Number, String> pln = billers.getData().get(0).getData().get(1);
+        assertThat(pln.getXValue().longValue()).isEqualTo(electricity.total().rupiah());
         assertThat(pln.getNode()).as("the bar is drawn").isNotNull();
         assertThat(robot.lookup("#page-reports .chart-bar").queryAll().stream()
                 .filter(n -> !n.getStyleClass().contains("bar-legend-symbol"))).hasSize(2);
@@ -158,7 +158,7 @@ class ReportsViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static BarChart<String, Number> billerChart(FxRobot robot) {
+    private static BarChart<Number, String> billerChart(FxRobot robot) {
         return robot.lookup("#page-reports #billerChart").queryAs(BarChart.class);
     }
 
