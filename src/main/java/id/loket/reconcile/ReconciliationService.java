@@ -675,7 +675,10 @@ public final class ReconciliationService {
             "biller", "reference", "ledger_amount", "gateway_amount", "ledger_status", "gateway_status", "detail",
             "resolved_by", "resolved_at", "note");
 
-    /** Writes the items of run {@code runId}, with their resolutions, as CSV (RFC 4180, header row, UTF-8 text). */
+    /**
+     * Writes the items of run {@code runId}, with their resolutions, as CSV (RFC 4180, header row). {@code out} is
+     * closed afterwards when it is {@link java.io.Closeable}.
+     */
     public void writeCsv(long runId, Appendable out) throws IOException {
         ReconciliationRun run = requireRun(runId);
         try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,

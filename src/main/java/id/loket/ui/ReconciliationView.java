@@ -480,13 +480,13 @@ public final class ReconciliationView {
 
     private void setUpDays() {
         daysTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        dayColumn.setCellValueFactory(c -> text(dayName(c.getValue().day())));
+        dayColumn.setCellValueFactory(c -> Choices.text(dayName(c.getValue().day())));
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(c -> new StatusCell());
-        matchedColumn.setCellValueFactory(c -> text(c.getValue().matched().map(this::number).orElse("—")));
-        openColumn.setCellValueFactory(c -> text(c.getValue().run().filter(ReconciliationRun::reconciled).isPresent()
+        matchedColumn.setCellValueFactory(c -> Choices.text(c.getValue().matched().map(this::number).orElse("—")));
+        openColumn.setCellValueFactory(c -> Choices.text(c.getValue().run().filter(ReconciliationRun::reconciled).isPresent()
                 ? number(c.getValue().open()) : "—"));
-        signedColumn.setCellValueFactory(c -> text(c.getValue().signOff()
+        signedColumn.setCellValueFactory(c -> Choices.text(c.getValue().signOff()
                 .map(s -> s.operator() + " · " + viewModel.shortTime(s.at())).orElse("")));
         daysTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
@@ -594,15 +594,15 @@ public final class ReconciliationView {
 
     private void setUpItems() {
         filterBox.getItems().setAll(viewModel.filterChoices());
-        filterBox.setConverter(converter(this::filterName));
-        filterBox.setButtonCell(new OptionCell<>(filterBox.getConverter()));
+        filterBox.setConverter(Choices.converter(this::filterName));
+        filterBox.setButtonCell(new Choices.OptionCell<>(filterBox.getConverter()));
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        kindColumn.setCellValueFactory(c -> text(kindName(c.getValue().kind())));
-        refColumn.setCellValueFactory(c -> text(c.getValue().clientRef().orElse("—")));
-        billColumn.setCellValueFactory(c -> text(bill(c.getValue())));
-        ledgerColumn.setCellValueFactory(c -> text(c.getValue().ledgerAmount().map(this::money).orElse("—")));
-        gatewayColumn.setCellValueFactory(c -> text(c.getValue().gatewayAmount().map(this::money).orElse("—")));
-        resolutionColumn.setCellValueFactory(c -> text(resolutionText(c.getValue())));
+        kindColumn.setCellValueFactory(c -> Choices.text(kindName(c.getValue().kind())));
+        refColumn.setCellValueFactory(c -> Choices.text(c.getValue().clientRef().orElse("—")));
+        billColumn.setCellValueFactory(c -> Choices.text(bill(c.getValue())));
+        ledgerColumn.setCellValueFactory(c -> Choices.text(c.getValue().ledgerAmount().map(this::money).orElse("—")));
+        gatewayColumn.setCellValueFactory(c -> Choices.text(c.getValue().gatewayAmount().map(this::money).orElse("—")));
+        resolutionColumn.setCellValueFactory(c -> Choices.text(resolutionText(c.getValue())));
         itemsTable.setRowFactory(t -> new ItemRow());
         itemsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!syncing) {
@@ -830,39 +830,8 @@ public final class ReconciliationView {
         return ValidationResult.fromErrorIf(control, problem.in(resources), !problem.isEmpty());
     }
 
-    private static ObservableValue<String> text(String value) {
-        return new ReadOnlyObjectWrapper<>(value);
-    }
 
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return show.apply(value);
-            }
 
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen from the list, never typed");
-            }
-        };
-    }
-
-    /** A combo box's button showing the chosen value through the box's converter. */
-    private static final class OptionCell<T> extends ListCell<T> {
-
-        private final StringConverter<T> converter;
-
-        OptionCell(StringConverter<T> converter) {
-            this.converter = converter;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? "" : converter.toString(item));
-        }
-    }
 
     /** A day's status in words, coloured by where it stands. */
     private final class StatusCell extends TableCell<ReconciliationViewModel.DayRow, ReconciliationViewModel.DayRow> {

@@ -456,11 +456,11 @@ public final class SettingsView {
         items(auditActionBox::setItems, viewModel.auditActionChoices());
         items(printerBox::setItems, viewModel.printerChoices());
 
-        SettingsViewModel.Status users = viewModel.usersStatus();
-        SettingsViewModel.Status password = viewModel.passwordStatus();
-        SettingsViewModel.Status audit = viewModel.auditStatus();
-        SettingsViewModel.Status shop = viewModel.shopStatus();
-        SettingsViewModel.Status fees = viewModel.feesStatus();
+        ActionStatus users = viewModel.usersStatus();
+        ActionStatus password = viewModel.passwordStatus();
+        ActionStatus audit = viewModel.auditStatus();
+        ActionStatus shop = viewModel.shopStatus();
+        ActionStatus fees = viewModel.feesStatus();
         ties.listen(() -> showStatus(usersMessage, users), users.message(), users.isError());
         ties.listen(() -> showStatus(passwordMessage, password), password.message(), password.isError());
         ties.listen(() -> showStatus(auditMessage, audit), audit.message(), audit.isError());
@@ -499,11 +499,11 @@ public final class SettingsView {
 
     private void setUpOperatorsTable() {
         operatorsTable.setPlaceholder(new Label(resources.getString("settings.operators.none")));
-        opUsernameColumn.setCellValueFactory(c -> text(c.getValue().username()));
-        opNameColumn.setCellValueFactory(c -> text(c.getValue().displayName()));
-        opRoleColumn.setCellValueFactory(c -> text(resources.getString("settings.role." + c.getValue().role().name())));
-        opStatusColumn.setCellValueFactory(c -> text(status(c.getValue())));
-        opRegisteredColumn.setCellValueFactory(c -> text(DAY.format(viewModel.localTime(c.getValue().registeredAt()))));
+        opUsernameColumn.setCellValueFactory(c -> Choices.text(c.getValue().username()));
+        opNameColumn.setCellValueFactory(c -> Choices.text(c.getValue().displayName()));
+        opRoleColumn.setCellValueFactory(c -> Choices.text(resources.getString("settings.role." + c.getValue().role().name())));
+        opStatusColumn.setCellValueFactory(c -> Choices.text(status(c.getValue())));
+        opRegisteredColumn.setCellValueFactory(c -> Choices.text(DAY.format(viewModel.localTime(c.getValue().registeredAt()))));
     }
 
     private String status(SettingsViewModel.OperatorRow row) {
@@ -562,12 +562,12 @@ public final class SettingsView {
     // ---- audit log ----------------------------------------------------------------------------------------------
 
     private void setUpAuditFilters() {
-        auditOperatorBox.setConverter(converter(who -> who == null || who.isEmpty()
+        auditOperatorBox.setConverter(Choices.converter(who -> who == null || who.isEmpty()
                 ? resources.getString("settings.audit.everyone") : who.get()));
-        auditActionBox.setConverter(converter(kind -> kind == null || kind.isEmpty()
+        auditActionBox.setConverter(Choices.converter(kind -> kind == null || kind.isEmpty()
                 ? resources.getString("settings.audit.allActions") : actionName(kind.get())));
-        auditOperatorBox.setButtonCell(new OptionCell<>(auditOperatorBox.getConverter()));
-        auditActionBox.setButtonCell(new OptionCell<>(auditActionBox.getConverter()));
+        auditOperatorBox.setButtonCell(new Choices.OptionCell<>(auditOperatorBox.getConverter()));
+        auditActionBox.setButtonCell(new Choices.OptionCell<>(auditActionBox.getConverter()));
         for (DatePicker picker : new DatePicker[] {auditFromPicker, auditToPicker}) {
             picker.setConverter(dayConverter(picker));
             picker.setPromptText(resources.getString("settings.audit.date.prompt"));
@@ -576,11 +576,11 @@ public final class SettingsView {
 
     private void setUpAuditTable() {
         auditTable.setPlaceholder(new Label(resources.getString("settings.audit.none")));
-        auditTimeColumn.setCellValueFactory(c -> text(FULL_TIME.format(viewModel.localTime(c.getValue().at()))));
-        auditOperatorColumn.setCellValueFactory(c -> text(c.getValue().operator().orElse("—")));
-        auditActionColumn.setCellValueFactory(c -> text(actionName(c.getValue().action())));
-        auditSubjectColumn.setCellValueFactory(c -> text(c.getValue().subject().orElse("")));
-        auditDetailColumn.setCellValueFactory(c -> text(c.getValue().detail()));
+        auditTimeColumn.setCellValueFactory(c -> Choices.text(FULL_TIME.format(viewModel.localTime(c.getValue().at()))));
+        auditOperatorColumn.setCellValueFactory(c -> Choices.text(c.getValue().operator().orElse("—")));
+        auditActionColumn.setCellValueFactory(c -> Choices.text(actionName(c.getValue().action())));
+        auditSubjectColumn.setCellValueFactory(c -> Choices.text(c.getValue().subject().orElse("")));
+        auditDetailColumn.setCellValueFactory(c -> Choices.text(c.getValue().detail()));
     }
 
     private String actionName(AuditAction action) {
@@ -613,17 +613,17 @@ public final class SettingsView {
     // ---- shop ---------------------------------------------------------------------------------------------------
 
     private void setUpShopChoices() {
-        printerBox.setConverter(converter(choice -> {
+        printerBox.setConverter(Choices.converter(choice -> {
             if (choice == null || choice.name().isEmpty()) {
                 return resources.getString("settings.shop.printer.none");
             }
             return choice.installed() ? choice.name().get()
                     : Message.of("settings.shop.printer.missing", choice.name().get()).in(resources);
         }));
-        printerBox.setButtonCell(new OptionCell<>(printerBox.getConverter()));
+        printerBox.setButtonCell(new Choices.OptionCell<>(printerBox.getConverter()));
         paperBox.getItems().setAll(SettingsViewModel.PAPER_WIDTHS);
-        paperBox.setConverter(converter(mm -> mm == null ? "" : Message.of("settings.shop.paper.mm", mm).in(resources)));
-        paperBox.setButtonCell(new OptionCell<>(paperBox.getConverter()));
+        paperBox.setConverter(Choices.converter(mm -> mm == null ? "" : Message.of("settings.shop.paper.mm", mm).in(resources)));
+        paperBox.setButtonCell(new Choices.OptionCell<>(paperBox.getConverter()));
     }
 
     private void showShopProblems() {
@@ -693,7 +693,7 @@ public final class SettingsView {
 
     // ---- common -------------------------------------------------------------------------------------------------
 
-    private void showStatus(Label label, SettingsViewModel.Status status) {
+    private void showStatus(Label label, ActionStatus status) {
         Message text = status.message().get();
         label.setText(text.in(resources));
         label.setVisible(!text.isEmpty());
@@ -758,39 +758,8 @@ public final class SettingsView {
         return resources.getLocale();
     }
 
-    private static ObservableValue<String> text(String value) {
-        return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
-    }
 
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return show.apply(value);
-            }
 
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("chosen from the list, never typed");
-            }
-        };
-    }
-
-    /** A combo box's button showing the chosen value through the box's converter. */
-    private static final class OptionCell<T> extends ListCell<T> {
-
-        private final StringConverter<T> converter;
-
-        OptionCell(StringConverter<T> converter) {
-            this.converter = converter;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? "" : converter.toString(item));
-        }
-    }
 
     private <T> void items(java.util.function.Consumer<ObservableList<T>> setter, ObservableList<T> list) {
         setter.accept(list);

@@ -75,54 +75,6 @@ public final class SettingsViewModel {
 
     // ---- what the page shows ------------------------------------------------------------------------------------
 
-    /** The state of one part of the page: whether its work is on its way, and what came of the last action. */
-    public static final class Status {
-
-        private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-        private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.NONE);
-        private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
-
-        Status() {}
-
-        /** Whether work of this part is on its way (its buttons are disabled meanwhile). */
-        public ReadOnlyBooleanProperty busy() {
-            return busy.getReadOnlyProperty();
-        }
-
-        /** The outcome of the last action, or why it failed; {@link Message#NONE} when there is nothing to say. */
-        public ReadOnlyObjectProperty<Message> message() {
-            return message.getReadOnlyProperty();
-        }
-
-        public ReadOnlyBooleanProperty isError() {
-            return error.getReadOnlyProperty();
-        }
-
-        void start() {
-            busy.set(true);
-            message.set(Message.NONE);
-        }
-
-        void done() {
-            busy.set(false);
-        }
-
-        void info(Message text) {
-            error.set(false);
-            message.set(text);
-        }
-
-        void error(Message text) {
-            error.set(true);
-            message.set(text);
-        }
-
-        void clear() {
-            error.set(false);
-            message.set(Message.NONE);
-        }
-    }
-
     /** One operator in the owner's table. */
     public record OperatorRow(String username, String displayName, Role role, OperatorStatus status,
             Instant registeredAt, Optional<Instant> lockedUntil, Optional<Instant> activationExpiresAt,
@@ -299,7 +251,7 @@ public final class SettingsViewModel {
     private final Supplier<List<String>> printers;
 
     // operators
-    private final Status usersStatus = new Status();
+    private final ActionStatus usersStatus = new ActionStatus();
     private final ObservableList<OperatorRow> operators = FXCollections.observableArrayList();
     private final ObservableList<OperatorRow> operatorsView = FXCollections.unmodifiableObservableList(operators);
     private final StringProperty newUsername = new SimpleStringProperty("");
@@ -308,13 +260,13 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<Pending> pending = new ReadOnlyObjectWrapper<>();
 
     // own password
-    private final Status passwordStatus = new Status();
+    private final ActionStatus passwordStatus = new ActionStatus();
     private final StringProperty currentPassword = new SimpleStringProperty("");
     private final StringProperty newPassword = new SimpleStringProperty("");
     private final StringProperty repeatPassword = new SimpleStringProperty("");
 
     // audit log
-    private final Status auditStatus = new Status();
+    private final ActionStatus auditStatus = new ActionStatus();
     private final ObjectProperty<Optional<String>> auditOperator = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<Optional<AuditAction>> auditAction = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<LocalDate> auditFrom = new SimpleObjectProperty<>();
@@ -326,7 +278,7 @@ public final class SettingsViewModel {
     private final ObservableList<AuditRow> auditRowsView = FXCollections.unmodifiableObservableList(auditRows);
 
     // shop and receipts
-    private final Status shopStatus = new Status();
+    private final ActionStatus shopStatus = new ActionStatus();
     private final StringProperty shopName = new SimpleStringProperty("");
     private final StringProperty shopAddress = new SimpleStringProperty("");
     private final ObservableList<PrinterChoice> printerChoices =
@@ -339,7 +291,7 @@ public final class SettingsViewModel {
     private boolean shopLoaded;
 
     // fees
-    private final Status feesStatus = new Status();
+    private final ActionStatus feesStatus = new ActionStatus();
     private final ObservableList<FeeRow> fees = FXCollections.observableArrayList();
     private final ObservableList<FeeRow> feesView = FXCollections.unmodifiableObservableList(fees);
     private final ReadOnlyObjectWrapper<Message> catalogProblem = new ReadOnlyObjectWrapper<>(Message.NONE);
@@ -439,7 +391,7 @@ public final class SettingsViewModel {
 
     // ---- operators ----------------------------------------------------------------------------------------------
 
-    public Status usersStatus() {
+    public ActionStatus usersStatus() {
         return usersStatus;
     }
 
@@ -614,7 +566,7 @@ public final class SettingsViewModel {
 
     // ---- own password -------------------------------------------------------------------------------------------
 
-    public Status passwordStatus() {
+    public ActionStatus passwordStatus() {
         return passwordStatus;
     }
 
@@ -666,7 +618,7 @@ public final class SettingsViewModel {
 
     // ---- audit log ----------------------------------------------------------------------------------------------
 
-    public Status auditStatus() {
+    public ActionStatus auditStatus() {
         return auditStatus;
     }
 
@@ -768,7 +720,7 @@ public final class SettingsViewModel {
 
     // ---- shop and receipts --------------------------------------------------------------------------------------
 
-    public Status shopStatus() {
+    public ActionStatus shopStatus() {
         return shopStatus;
     }
 
@@ -921,7 +873,7 @@ public final class SettingsViewModel {
 
     // ---- fees ---------------------------------------------------------------------------------------------------
 
-    public Status feesStatus() {
+    public ActionStatus feesStatus() {
         return feesStatus;
     }
 
