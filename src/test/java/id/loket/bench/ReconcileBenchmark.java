@@ -64,20 +64,22 @@ import javax.management.openmbean.CompositeData;
  * side goes first; re-running a day is allowed and idempotent. Every run's findings are checked against the planted
  * differences.
  *
- * <p>Heap: before each Loket run a {@code System.gc()} and a reset of the heap pools' peaks; reported are the sum
- * of the heap pools' peak usage over the run ({@link MemoryPoolMXBean#getPeakUsage}, garbage included: an upper
- * bound), and the largest heap occupancy right after a GC during the run (the live data's high-water mark, from
- * GC notifications).
+ * <p>Heap: before each Loket run a {@code System.gc()}; from the GC notifications of the run, the peak heap used
+ * (the largest occupancy just before a GC or at the end: between GCs the heap only grows, so this is the true
+ * maximum, garbage included) and the live data's high-water mark (the largest occupancy just after a GC).
  *
  * <p>Run: {@code ./mvnw -q -B test-compile exec:java -Dexec.mainClass=id.loket.bench.ReconcileBenchmark
  * -Dexec.classpathScope=test -Dexec.args="10000,100000,1000000 5"} (sizes, measured repetitions). Options after
- * them: {@code --xmx=256m} the child's heap, {@code --jfr} a JFR profile of each child's measured runs,
- * {@code --keep} keep the temporary folders, {@code --in-process} no child JVM.
+ * them: {@code --xmx=256m} the child's heap, {@code --jfr} a JFR profile of each child's runs, {@code --keep}
+ * keep the temporary folders, {@code --dir=PATH} build each day in PATH/n&lt;N&gt; once and use it again on later
+ * runs, {@code --loket-only} no sqlite3 runs, {@code --in-process} no child JVM.
  */
 public final class ReconcileBenchmark {
 
     private static final long SEED = 20_261_122L;
     private static final String RESULT = "RESULT ";
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ReconcileBenchmark() {}
 
@@ -182,34 +184,53 @@ public final class ReconcileBenchmark {
     }
 
     private static void printTable(List<Map<String, String>> results, String xmx) {
-        System.out.printf(Locale.ROOT, "%nMedians of the measured runs (child JVM -Xmx%s):%n", xmx);
-        System.out.printf(Locale.ROOT, "| %9s | %9s | %10s | %6s | %12s | %12s | %11s | %9s |%n", "N", "Loket ms",
-                "sqlite3 ms", "ratio", "peak heap MB", "live max MB", "rows/s", "µs/row");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "%nMedians of the measured runs (child JVM -Xmx%s); CPU = user + system time of the"
+                + " whole process (Loket: the JVM during the run, GC and JIT included; sqlite3: the tool):%n", xmx);
+        System.out.println("| N | Loket ms | sqlite3 ms | ratio | Loket CPU ms | sqlite3 CPU ms | CPU ratio"
+                + " | peak heap MB | live max MB | rows/s | µs/row |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map<String, String> r : results) {
             long n = Long.parseLong(r.get("n"));
             double loket = Double.parseDouble(r.get("loketMs"));
             double sqlite = Double.parseDouble(r.get("sqliteMs"));
-            System.out.printf(Locale.ROOT, "| %,9d | %9.0f | %10s | %6s | %12s | %12s | %,11.0f | %9.2f |%n", n, loket,
-                    sqlite > 0 ? String.format(Locale.ROOT, "%.0f", sqlite) : "n/a",
-                    sqlite > 0 ? String.format(Locale.ROOT, "%.2f", loket / sqlite) : "n/a",
-                    r.get("peakPoolsMb"), r.get("liveMaxMb"), n / (loket / 1000.0), loket * 1000.0 / n);
+            double loketCpu = Double.parseDouble(r.get("loketCpuMs"));
+            double sqliteCpu = Double.parseDouble(r.get("sqliteCpuMs"));
+            System.out.printf(Locale.ROOT, "| %,d | %.0f | %s | %s | %.0f | %s | %s | %s | %s | %,.0f | %.2f |%n", n,
+                    loket, sqlite > 0 ? String.format(Locale.ROOT, "%.0f", sqlite) : "n/a",
+                    sqlite > 0 ? String.format(Locale.ROOT, "%.2f", loket / sqlite) : "n/a", loketCpu,
+                    sqliteCpu > 0 ? String.format(Locale.ROOT, "%.0f", sqliteCpu) : "n/a",
+                    sqliteCpu > 0 ? String.format(Locale.ROOT, "%.2f", loketCpu / sqliteCpu) : "n/a",
+                    r.get("peakMb"), Double.parseDouble(r.get("liveMaxMb")) > 0 ? r.get("liveMaxMb") : "no GC",
+                    n / (loket / 1000.0), loket * 1000.0 / n);
         }
     }
 
     // ---- the child: one size ----------------------------------------------------------------------------------
 
     private static void child(int n, int reps, List<String> options) throws Exception {
-        Path dir = Files.createTempDirectory("loket-reconcile-bench-" + n + "-");
+        Optional<Path> given = options.stream().filter(o -> o.startsWith("--dir=")).map(o -> Path.of(o.substring(6)))
+                .findFirst();
+        Path dir = given.isPresent() ? Files.createDirectories(given.get().resolve("n" + n))
+                : Files.createTempDirectory("loket-reconcile-bench-" + n + "-");
+        Path saved = dir.resolve("fixture.properties");
         Path ledgerFile = dir.resolve("ledger.db");
         Path gatewayCsv = dir.resolve("gateway-" + ReconcileFixture.DAY + ".csv");
         Instant night = ReconcileFixture.DAY.plusDays(1).atTime(1, 30).atZone(BusinessCalendar.WIB).toInstant();
         Clock clock = Clock.fixed(night, ZoneOffset.UTC);
         JournalRules rules = JournalRules.standard();
         try (LedgerDatabase ledger = LedgerDatabase.open(ledgerFile)) {
-            ReconcileFixture.Day day = ReconcileFixture.build(ledgerFile, gatewayCsv, n, SEED);
-            System.out.printf(Locale.ROOT, "filled the ledger in %,d ms: %,d payments of %s (ledger file %,d MB),"
-                    + " settlement file %,d rows (%,d MB)%n", day.fillMillis(), n, ReconcileFixture.DAY,
+            boolean reuse = Files.exists(saved);
+            ReconcileFixture.Day day = reuse ? ReconcileFixture.load(saved, gatewayCsv, ledgerFile)
+                    : ReconcileFixture.build(ledgerFile, gatewayCsv, n, SEED);
+            if (given.isPresent() && !reuse) {
+                ReconcileFixture.save(day, saved);
+            }
+            if (day.n() != n) {
+                throw new IllegalStateException(dir + " holds a day of " + day.n() + " payments, not " + n);
+            }
+            System.out.printf(Locale.ROOT, "%s: %,d payments of %s (ledger file %,d MB), settlement file %,d rows"
+                    + " (%,d MB)%n", reuse ? "reusing the day in " + dir : String.format(Locale.ROOT,
+                    "filled the ledger in %,d ms", day.fillMillis()), n, ReconcileFixture.DAY,
                     day.ledgerBytes() >> 20, day.summary().count(), day.csvBytes() >> 20);
             if (n <= 20_000) {
                 VerifyReport report = new LedgerVerifier(rules).verify(ledger.journal());
@@ -229,7 +250,8 @@ public final class ReconcileBenchmark {
             ReconciliationService service = new ReconciliationService(ledger.reconciliation(), gateway, payments,
                     new JournalService(ledger.journal(), rules), audit, calendar, dir.resolve("settlements"));
 
-            Optional<String> tool = ReconcileSqliteCli.version().filter(ReconcileSqliteCli::hasFullOuterJoin);
+            Optional<String> tool = ReconcileSqliteCli.version().filter(ReconcileSqliteCli::hasFullOuterJoin)
+                    .filter(v -> !options.contains("--loket-only"));
             if (tool.isPresent()) {
                 String plan = ReconcileSqliteCli.run(ledgerFile, gatewayCsv, ReconcileFixture.DAY, true).counts()
                         .keySet().iterator().next();
@@ -238,42 +260,44 @@ public final class ReconcileBenchmark {
 
             HeapWatch watch = new HeapWatch();
             List<LoketRun> loketRuns = new ArrayList<>();
-            List<Long> sqliteRuns = new ArrayList<>();
-            System.out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s %8s %8s %6s %10s%n", "run", "Loket ms",
-                    "fetch ms", "parse+cmp", "after ms", "sqlite3 ms", "peak MB", "live MB", "GCs", "GC ms");
+            List<ReconcileSqliteCli.Outcome> sqliteRuns = new ArrayList<>();
+            System.out.printf(Locale.ROOT, "%-8s %9s %9s %9s %9s %9s %10s %9s %8s %8s %5s %7s%n", "run", "Loket ms",
+                    "CPU ms", "fetch ms", "parse+cmp", "after ms", "sqlite3 ms", "CPU ms", "peak MB", "live MB", "GCs",
+                    "GC ms");
             for (int rep = -1; rep < reps; rep++) {
                 boolean loketFirst = (rep & 1) == 0;
-                long sqliteNanos = -1;
+                ReconcileSqliteCli.Outcome sqlite = null;
                 if (!loketFirst && tool.isPresent()) {
-                    sqliteNanos = sqlite(ledgerFile, gatewayCsv, day.expected());
+                    sqlite = sqlite(ledgerFile, gatewayCsv, day.expected());
                 }
                 LoketRun run = loket(service, gateway, watch, day.expected());
                 if (loketFirst && tool.isPresent()) {
-                    sqliteNanos = sqlite(ledgerFile, gatewayCsv, day.expected());
+                    sqlite = sqlite(ledgerFile, gatewayCsv, day.expected());
                 }
-                System.out.printf(Locale.ROOT, "%-8s %10.0f %10.0f %10.0f %10.0f %10s %8.1f %8.1f %6d %10d%n",
-                        rep < 0 ? "warm-up" : "#" + (rep + 1), run.nanos / 1e6, run.fetchNanos / 1e6,
-                        run.compareNanos / 1e6, run.afterNanos / 1e6,
-                        sqliteNanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", sqliteNanos / 1e6),
-                        run.peakPools / 1048576.0, run.liveMax / 1048576.0, run.gcCount, run.gcMillis);
+                System.out.printf(Locale.ROOT, "%-8s %9.0f %9.0f %9.0f %9.0f %9.0f %10s %9s %8.1f %8s %5d %7d%n",
+                        rep < 0 ? "warm-up" : "#" + (rep + 1), run.nanos / 1e6, run.cpuNanos / 1e6,
+                        run.fetchNanos / 1e6, run.compareNanos / 1e6, run.afterNanos / 1e6,
+                        sqlite == null ? "n/a" : ms(sqlite.nanos()), sqlite == null ? "n/a" : ms(sqlite.cpuNanos()),
+                        run.peak / 1048576.0, run.gcCount == 0 ? "no GC" : String.format(Locale.ROOT, "%.1f",
+                        run.liveMax / 1048576.0), run.gcCount, run.gcMillis);
                 if (rep >= 0) {
                     loketRuns.add(run);
-                    sqliteRuns.add(sqliteNanos);
+                    if (sqlite != null) {
+                        sqliteRuns.add(sqlite);
+                    }
                 }
             }
-            double loketMs = median(loketRuns.stream().mapToLong(LoketRun::nanos).toArray()) / 1e6;
-            double sqliteMs = tool.isPresent() ? median(sqliteRuns.stream().mapToLong(Long::longValue).toArray()) / 1e6
-                    : -1;
-            long peak = loketRuns.stream().mapToLong(LoketRun::peakPools).max().orElse(0);
-            long live = loketRuns.stream().mapToLong(LoketRun::liveMax).max().orElse(0);
-            System.out.printf(Locale.ROOT, "%s n=%d loketMs=%.1f sqliteMs=%.1f peakPoolsMb=%.1f liveMaxMb=%.1f"
-                    + " fetchMs=%.1f compareMs=%.1f afterMs=%.1f%n", RESULT.strip(), n, loketMs, sqliteMs,
-                    peak / 1048576.0, live / 1048576.0,
-                    median(loketRuns.stream().mapToLong(LoketRun::fetchNanos).toArray()) / 1e6,
-                    median(loketRuns.stream().mapToLong(LoketRun::compareNanos).toArray()) / 1e6,
-                    median(loketRuns.stream().mapToLong(LoketRun::afterNanos).toArray()) / 1e6);
+            long peak = loketRuns.stream().mapToLong(LoketRun::peak).max().orElse(0);
+            long live = loketRuns.stream().mapToLong(LoketRun::liveMax).max().orElse(0); // 0: no GC in any run
+            System.out.printf(Locale.ROOT, "%s n=%d loketMs=%.1f loketCpuMs=%.1f sqliteMs=%.1f sqliteCpuMs=%.1f"
+                    + " peakMb=%.1f liveMaxMb=%.1f fetchMs=%.1f compareMs=%.1f afterMs=%.1f%n", RESULT.strip(), n,
+                    median(loketRuns, LoketRun::nanos), median(loketRuns, LoketRun::cpuNanos),
+                    sqliteRuns.isEmpty() ? -1 : median(sqliteRuns, ReconcileSqliteCli.Outcome::nanos),
+                    sqliteRuns.isEmpty() ? -1 : median(sqliteRuns, ReconcileSqliteCli.Outcome::cpuNanos),
+                    peak / 1048576.0, live / 1048576.0, median(loketRuns, LoketRun::fetchNanos),
+                    median(loketRuns, LoketRun::compareNanos), median(loketRuns, LoketRun::afterNanos));
         } finally {
-            if (!options.contains("--keep")) {
+            if (!options.contains("--keep") && given.isEmpty()) {
                 deleteTree(dir);
             } else {
                 System.out.println("kept " + dir);
@@ -281,8 +305,8 @@ public final class ReconcileBenchmark {
         }
     }
 
-    /** One Loket run: end to end, its phases, its heap. */
-    private record LoketRun(long nanos, long fetchNanos, long compareNanos, long afterNanos, long peakPools,
+    /** One Loket run: end to end (wall and the process's CPU time), its phases, its heap. */
+    private record LoketRun(long nanos, long cpuNanos, long fetchNanos, long compareNanos, long afterNanos, long peak,
             long liveMax, long gcCount, long gcMillis) {}
 
     private static LoketRun loket(ReconciliationService service, ReconcileGateway gateway, HeapWatch watch,
@@ -295,14 +319,16 @@ public final class ReconcileBenchmark {
         };
         gateway.reset();
         watch.start();
+        long cpu0 = CPU.getProcessCpuTime();
         long t0 = System.nanoTime();
         RunResult result = service.reconcile(ReconcileFixture.DAY, RunTrigger.COMMAND, Optional.empty(), progress,
                 new Cancellation());
         long t1 = System.nanoTime();
+        long cpu = CPU.getProcessCpuTime() - cpu0;
         watch.stop();
         check(result, expected);
         long fetch = gateway.fetchNanos();
-        return new LoketRun(t1 - t0, fetch, compared[0] - t0 - fetch, t1 - compared[0], watch.peakPools,
+        return new LoketRun(t1 - t0, cpu, fetch, compared[0] - t0 - fetch, t1 - compared[0], watch.peak,
                 watch.liveMax, watch.gcCount, watch.gcMillis);
     }
 
@@ -321,7 +347,11 @@ public final class ReconcileBenchmark {
         want.put(ItemKind.MISSING_AT_GATEWAY, e.missingAtGateway());
         want.put(ItemKind.MISSING_IN_LEDGER, e.missingInLedger());
         boolean balanced = r.run().balance().map(b -> b.ok()).orElse(false);
-        if (!kinds.equals(want) || !balanced || r.run().ledgerCount() != e.ledgerCount()
+        // The file-only row's biller and reference are read again from the file (SettlementFile.details).
+        boolean detailed = r.items().stream().filter(i -> i.kind() == ItemKind.MISSING_IN_LEDGER)
+                .allMatch(i -> i.biller().equals(Optional.of("PLN_POSTPAID"))
+                        && i.reference().equals(Optional.of(ReconcileFixture.EXTRA_REFERENCE)));
+        if (!kinds.equals(want) || !balanced || !detailed || r.run().ledgerCount() != e.ledgerCount()
                 || r.run().gatewayCount() != e.gatewayCount()) {
             throw new IllegalStateException("Loket found " + kinds + " (balance " + r.run().balance() + ", ledger "
                     + r.run().ledgerCount() + ", gateway " + r.run().gatewayCount() + "), expected " + want + " " + e
@@ -329,7 +359,7 @@ public final class ReconcileBenchmark {
         }
     }
 
-    private static long sqlite(Path ledger, Path csv, ReconcileFixture.Expected e)
+    private static ReconcileSqliteCli.Outcome sqlite(Path ledger, Path csv, ReconcileFixture.Expected e)
             throws IOException, InterruptedException {
         ReconcileSqliteCli.Outcome o = ReconcileSqliteCli.run(ledger, csv, ReconcileFixture.DAY, false);
         Map<String, Long> want = Map.of("MATCHED", e.matched(), "AMOUNT_MISMATCH", e.amountMismatch(),
@@ -338,14 +368,18 @@ public final class ReconcileBenchmark {
         if (!o.counts().equals(want)) {
             throw new IllegalStateException("sqlite3 found " + o.counts() + ", expected " + want);
         }
-        return o.nanos();
+        return o;
     }
 
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
+    /** The median of a value of the runs, in milliseconds. */
+    private static <T> double median(List<T> runs, java.util.function.ToLongFunction<T> nanos) {
+        long[] sorted = runs.stream().mapToLong(nanos).sorted().toArray();
         int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
+        return (sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0) / 1e6;
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", nanos / 1e6);
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -361,17 +395,18 @@ public final class ReconcileBenchmark {
     }
 
     /**
-     * The heap during one run: the heap pools' summed peak usage (reset at the start; garbage included), the
-     * largest heap occupancy just after a GC (the live data's high-water mark), and the GCs.
+     * The heap during one run, from the GC notifications: its peak (the largest heap occupancy just before a GC, or
+     * at the end of the run — between GCs it only grows, so this is the true maximum), the live data's high-water
+     * mark (the largest occupancy just after a GC), and the GCs.
      */
     private static final class HeapWatch implements NotificationListener {
         private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-        /** GCs reported (asynchronously) by notification: JVM uptime at their start, heap used after them. */
+        /** GCs reported (asynchronously): JVM uptime at their start, heap used before and after them. */
         private final List<long[]> reported = new ArrayList<>();
         private long from;
-        long peakPools;
+        long peak;
         long liveMax;
         long gcCount;
         long gcMillis;
@@ -388,29 +423,31 @@ public final class ReconcileBenchmark {
 
         void start() {
             System.gc();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
             gcCount0 = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
             gcMillis0 = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
             from = ManagementFactory.getRuntimeMXBean().getUptime();
         }
 
         void stop() throws InterruptedException {
-            peakPools = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long atEnd = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             gcCount = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - gcCount0;
             gcMillis = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcMillis0;
             long deadline = System.nanoTime() + 2_000_000_000L;
             while (true) {
-                long seen;
-                long max = 0;
+                long seen = 0;
+                long before = atEnd;
+                long after = 0;
                 synchronized (reported) {
-                    seen = reported.stream().filter(r -> r[0] >= from).count();
                     for (long[] r : reported) {
                         if (r[0] >= from) {
-                            max = Math.max(max, r[1]);
+                            seen++;
+                            before = Math.max(before, r[1]);
+                            after = Math.max(after, r[2]);
                         }
                     }
                 }
-                liveMax = max;
+                peak = before;
+                liveMax = after;
                 if (seen >= gcCount || System.nanoTime() > deadline) {
                     break;
                 }
@@ -428,15 +465,20 @@ public final class ReconcileBenchmark {
             }
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                     (CompositeData) notification.getUserData());
-            long used = 0;
-            for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                if (pools.stream().anyMatch(p -> p.getName().equals(e.getKey()))) {
-                    used += e.getValue().getUsed();
-                }
-            }
+            long[] r = {info.getGcInfo().getStartTime(), heap(info.getGcInfo().getMemoryUsageBeforeGc()),
+                heap(info.getGcInfo().getMemoryUsageAfterGc())};
             synchronized (reported) {
-                reported.add(new long[] {info.getGcInfo().getStartTime(), used});
+                reported.add(r);
             }
+        }
+
+        private long heap(Map<String, MemoryUsage> usage) {
+            long used = 0;
+            for (MemoryPoolMXBean p : pools) {
+                MemoryUsage u = usage.get(p.getName());
+                used += u == null ? 0 : u.getUsed();
+            }
+            return used;
         }
     }
 }

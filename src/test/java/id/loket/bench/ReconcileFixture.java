@@ -64,6 +64,8 @@ final class ReconcileFixture {
     static final LocalDate DAY = LocalDate.of(2026, 11, 22);
     static final String HEADER = "payment_id,client_ref,biller,reference,amount,admin_fee,status,paid_at";
     static final long OPENING_BALANCE = 25_000_000_000L;
+    /** The reference of the settlement row the ledger never made. */
+    static final String EXTRA_REFERENCE = "539900000001";
 
     private static final DateTimeFormatter PAID_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
             Locale.ROOT).withZone(BusinessCalendar.WIB);
@@ -100,6 +102,36 @@ final class ReconcileFixture {
             long ledgerBytes) {}
 
     private ReconcileFixture() {}
+
+    /** Remembers a built day beside its files, so {@link #load} can use it again (the benchmark's {@code --dir}). */
+    static void save(Day d, Path file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("n", Integer.toString(d.n()));
+        p.setProperty("count", Long.toString(d.summary().count()));
+        p.setProperty("totalAmount", Long.toString(d.summary().totalAmount().rupiah()));
+        p.setProperty("totalAdminFee", Long.toString(d.summary().totalAdminFee().rupiah()));
+        p.setProperty("opening", Long.toString(d.summary().openingBalance().rupiah()));
+        p.setProperty("closing", Long.toString(d.summary().closingBalance().rupiah()));
+        p.setProperty("sha256", d.summary().fileSha256());
+        try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "ReconcileFixture");
+        }
+    }
+
+    /** A day {@link #save}d earlier, with its files at {@code csv} and {@code ledger}. */
+    static Day load(Path file, Path csv, Path ledger) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        int n = Integer.parseInt(p.getProperty("n"));
+        long count = Long.parseLong(p.getProperty("count"));
+        SettlementSummary summary = new SettlementSummary(DAY, count, Money.of(Long.parseLong(p.getProperty(
+                "totalAmount"))), Money.of(Long.parseLong(p.getProperty("totalAdminFee"))), Money.of(Long.parseLong(
+                p.getProperty("opening"))), Money.of(Long.parseLong(p.getProperty("closing"))), p.getProperty("sha256"));
+        return new Day(n, csv, summary, new Expected(n - 3, 1, 1, 1, 1, n, count), Files.size(csv), 0,
+                Files.size(ledger));
+    }
 
     /**
      * Fills the migrated, empty ledger {@code ledgerFile} with {@code n} payments of {@link #DAY} and writes the
@@ -239,7 +271,7 @@ final class ReconcileFixture {
                     Instant paidSecond = paid.truncatedTo(ChronoUnit.SECONDS);
                     if (!order.extraWritten && !extraPaidAt.isAfter(paidSecond)) {
                         order.add(extraPaidAt, "pay_extra_1", cells("pay_extra_1", refs[n], "PLN_POSTPAID",
-                                "539900000001", 100_000, 2_500, "SUCCESS", extraPaidAt));
+                                EXTRA_REFERENCE, 100_000, 2_500, "SUCCESS", extraPaidAt));
                         order.extraWritten = true;
                         fileRows++;
                         fileAmount += 100_000;
@@ -285,8 +317,8 @@ final class ReconcileFixture {
                 c.commit();
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
+                    // No ANALYZE: Loket never runs it, so its queries are planned without statistics here too.
                     s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                    s.execute("ANALYZE");
                 }
                 csv.flush(); // through the digest: the hash is complete
                 long closing = OPENING_BALANCE + topUp - ledgerSpent;

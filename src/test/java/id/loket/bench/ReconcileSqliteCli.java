@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,14 +18,19 @@ import java.util.concurrent.TimeUnit;
  * The {@code sqlite3} command-line tool doing what a reconciliation run does, as the yardstick: a fresh process
  * opens the ledger file read-only, {@code .import --csv}s the settlement file into a TEMP table, and classifies the
  * FULL OUTER JOIN of the day's payments (the same rows {@code eachLedgerPayment} streams) with the imported rows
- * into matched / amount / status / missing each side, counted by kind. Timed from process start to exit.
+ * into matched / amount / status / missing each side, counted by kind. Timed from process start to exit (and its
+ * CPU time taken by GNU {@code time} when {@code /usr/bin/time} is there).
  */
 final class ReconcileSqliteCli {
 
     static final String TOOL = "sqlite3";
 
-    /** The outcome of one run: wall time and the counts by kind it printed. */
-    record Outcome(long nanos, Map<String, Long> counts) {}
+    /** GNU time, when there, reports the tool's CPU time (user + system) besides the wall time. */
+    private static final Path TIME = Path.of("/usr/bin/time");
+    private static final String CPU_MARK = "@@cpu ";
+
+    /** The outcome of one run: wall time, CPU time (user + system; -1 when unknown), the counts by kind. */
+    record Outcome(long nanos, long cpuNanos, Map<String, Long> counts) {}
 
     private ReconcileSqliteCli() {}
 
@@ -70,6 +78,7 @@ final class ReconcileSqliteCli {
                 + " amount INTEGER, admin_fee INTEGER, status TEXT, paid_at TEXT);\n"
                 + ".import --csv --skip 1 --schema temp '" + csv.toAbsolutePath().toString().replace("'", "''")
                 + "' settlement\n"
+                + "CREATE INDEX temp.settlement_by_ref ON settlement (client_ref);\n"
                 + (explain ? "EXPLAIN QUERY PLAN " + join : join);
     }
 
@@ -77,8 +86,12 @@ final class ReconcileSqliteCli {
     static Outcome run(Path ledger, Path csv, LocalDate day, boolean explain) throws IOException, InterruptedException {
         byte[] input = script(csv, day, explain).getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(TOOL, "-readonly", ledger.toAbsolutePath().toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(TIME)) {
+            command.addAll(List.of(TIME.toString(), "-f", CPU_MARK + "%U %S"));
+        }
+        command.addAll(List.of(TOOL, "-readonly", ledger.toAbsolutePath().toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write(input);
         }
@@ -92,11 +105,21 @@ final class ReconcileSqliteCli {
             throw new IllegalStateException("sqlite3 exited with " + exit + ":\n" + out);
         }
         Map<String, Long> counts = new TreeMap<>();
-        if (explain) {
-            counts.put(out.strip(), 0L);
-            return new Outcome(nanos, counts);
-        }
+        long cpu = -1;
+        StringBuilder rest = new StringBuilder();
         for (String line : out.split("\n")) {
+            if (line.startsWith(CPU_MARK)) {
+                String[] us = line.substring(CPU_MARK.length()).strip().split(" ");
+                cpu = (long) ((Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1e9);
+            } else {
+                rest.append(line).append('\n');
+            }
+        }
+        if (explain) {
+            counts.put(rest.toString().strip(), 0L);
+            return new Outcome(nanos, cpu, counts);
+        }
+        for (String line : rest.toString().split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
@@ -106,6 +129,6 @@ final class ReconcileSqliteCli {
             }
             counts.put(kv[0], Long.parseLong(kv[1]));
         }
-        return new Outcome(nanos, counts);
+        return new Outcome(nanos, cpu, counts);
     }
 }
