@@ -13,7 +13,13 @@ if ($Remove) {
 # schtasks reads task XML as UTF-16: convert the UTF-8 file kept in the repository.
 $source = Join-Path $PSScriptRoot 'loket-reconcile.xml'
 $xml = Join-Path $env:TEMP 'loket-reconcile.xml'
-(Get-Content -Raw -Encoding UTF8 $source).Replace('encoding="UTF-8"', 'encoding="UTF-16"') |
-    Out-File -Encoding Unicode $xml
+$text = (Get-Content -Raw -Encoding UTF8 $source).Replace('encoding="UTF-8"', 'encoding="UTF-16"')
+# Installed, this script is in <install dir>\app\scheduler: run the Loket.exe of that installation, wherever
+# the owner chose to install it (the definition names the default, %ProgramFiles%\Loket).
+$installed = Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'Loket.exe'
+if (Test-Path $installed) {
+    $text = $text.Replace('%ProgramFiles%\Loket\Loket.exe', $installed)
+}
+$text | Out-File -Encoding Unicode $xml
 schtasks /Create /TN $name /XML $xml /F
 Write-Output "Loket's nightly reconciliation runs at 01:15; see: schtasks /Query /TN $name"

@@ -21,6 +21,7 @@ import id.loket.journal.JournalService;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
 import id.loket.ledger.LedgerDatabase;
+import id.loket.ledger.SchemaMigration;
 import id.loket.payment.ClientRefs;
 import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
@@ -119,6 +120,11 @@ public final class AppServices implements CliServices {
             database.close();
             throw e;
         }
+    }
+
+    /** What opening the ledger did to its schema (the upgrade gate reads it). */
+    public SchemaMigration migration() {
+        return database.migration();
     }
 
     @Override

@@ -29,7 +29,8 @@ final class GuiLauncher {
     }
 
     /**
-     * Opens the services and shows the main window, or an error window saying why Loket cannot start.
+     * Opens the services, passes the upgrade gate and shows the main window, or an error window saying why Loket
+     * cannot start (the gate's refusal included).
      *
      * @return whether the toolkit runs (the JVM then lives until the window closes)
      */
@@ -39,6 +40,8 @@ final class GuiLauncher {
         AppServices ok = null;
         try {
             ok = services.get();
+            // After an upgrade the counter opens only on a ledger that verifies (docs/decisions/0010-upgrade-gate.md).
+            new UpgradeGate(ok.dataDirectory(), version).admit(ok.migration(), ok.maintenance()::verify);
             // Starts the embedded sandbox (or checks the real gateway's settings) before the window opens.
             ok.billing();
         } catch (RuntimeException e) {

@@ -14,13 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The live ledger file, opened for the app's lifetime: the one place that opens it, so the checks that keep
  * a wrong file from being touched run every time. {@link #open} refuses (and leaves byte for byte as it was) a
  * file that is not SQLite, an SQLite file of another program, or a ledger from a newer Loket; otherwise it
- * migrates the schema and holds a shared lock on the data directory until {@link #close}, so a restore
- * elsewhere cannot pull the file away.
+ * migrates the schema (after keeping a copy of a ledger it upgrades) and holds a shared lock on the data
+ * directory until {@link #close}, so a restore elsewhere cannot pull the file away.
  */
 public final class LedgerDatabase implements AutoCloseable {
 
@@ -35,10 +36,12 @@ public final class LedgerDatabase implements AutoCloseable {
     private final SqliteAuditStore audit;
     private final SqliteCustomerStore customers;
     private final SqliteReconciliationStore reconciliation;
+    private final SchemaMigration migration;
 
     private LedgerDatabase(Path file, DirectoryLock lock, SqliteConnections connections, LedgerSchema schema,
-            Clock clock) {
+            Clock clock, SchemaMigration migration) {
         this.file = file;
+        this.migration = migration;
         this.lock = lock;
         this.connections = connections;
         this.journal = new SqliteJournalStore(connections);
@@ -52,16 +55,18 @@ public final class LedgerDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if need be) the ledger at {@code ledgerFile}, migrated to the newest schema.
+     * Opens (creating if need be) the ledger at {@code ledgerFile}, migrated to the newest schema. An existing
+     * ledger at an older schema is first copied to {@code backups/before-upgrade-v<old>-to-v<new>-<time>.db}
+     * beside it ({@link #migration()} says where); no copy, no migration.
      *
      * @throws LedgerException naming what is wrong and what to do: not a Loket ledger, from a newer Loket, a
-     *     restore running on the directory, a disk or permission problem
+     *     restore running on the directory, a disk or permission problem, no room for the copy before an upgrade
      */
     public static LedgerDatabase open(Path ledgerFile) {
         return open(ledgerFile, Clock.systemUTC());
     }
 
-    /** As {@link #open(Path)}, with the clock that names the copies a restore keeps. */
+    /** As {@link #open(Path)}, with the clock that names the copies kept before an upgrade and by a restore. */
     public static LedgerDatabase open(Path ledgerFile, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         Path file = ledgerFile.toAbsolutePath().normalize();
@@ -73,8 +78,8 @@ public final class LedgerDatabase implements AutoCloseable {
         try {
             LedgerSchema schema = LedgerSchema.fromClassPath();
             SqliteConnections connections = new SqliteConnections(file);
-            connections.migrateAndOpen(schema);
-            return new LedgerDatabase(file, lock, connections, schema, clock);
+            SchemaMigration migration = connections.migrateAndOpen(schema, Optional.of(new BeforeUpgradeCopy(clock)));
+            return new LedgerDatabase(file, lock, connections, schema, clock, migration);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -119,6 +124,11 @@ public final class LedgerDatabase implements AutoCloseable {
     /** Backups of this ledger, inspection of other ledger files, and restore. */
     public LedgerSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** What {@link #open} did to the schema: the version before and after, and the copy kept before an upgrade. */
+    public SchemaMigration migration() {
+        return migration;
     }
 
     /** The ledger file (absolute). */

@@ -59,8 +59,12 @@ final class LedgerSchema {
         return newestKnown;
     }
 
-    /** Refuses a ledger that a newer Loket has migrated past what this version knows. */
-    void requireKnown(Path file, List<String> appliedVersions, LedgerFormat.Role role) {
+    /**
+     * Refuses a ledger that a newer Loket has migrated past what this version knows.
+     *
+     * @return the newest schema version applied to the ledger, {@code null} when none is (a new ledger)
+     */
+    MigrationVersion requireKnown(Path file, List<String> appliedVersions, LedgerFormat.Role role) {
         MigrationVersion newestApplied = null;
         for (String text : appliedVersions) {
             MigrationVersion version;
@@ -78,6 +82,7 @@ final class LedgerSchema {
             throw new LedgerException(file + " was written by a newer Loket (schema " + newestApplied
                     + ", this version knows " + newestKnown + "): " + role.newerAdvice() + "; nothing was changed.");
         }
+        return newestApplied;
     }
 
     /** Brings the ledger behind {@code dataSource} up to the newest schema. */

@@ -4,11 +4,13 @@ import id.loket.journal.LedgerException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -83,9 +85,23 @@ final class SqliteConnections implements AutoCloseable {
     /**
      * Makes the file a current ledger and opens the connections: refuses a file that is not a Loket ledger or
      * is from a newer Loket (looking at it through a read-only connection, so a refused file stays as it
-     * was), then runs the migrations.
+     * was), then runs the migrations. Keeps no copy of an older ledger before migrating it (a restore, whose
+     * source file is itself the copy).
      */
     void migrateAndOpen(LedgerSchema schema) {
+        migrateAndOpen(schema, Optional.empty());
+    }
+
+    /**
+     * As {@link #migrateAndOpen(LedgerSchema)}; when the file is an existing ledger at an older schema and
+     * {@code copies} is given, first keeps a copy of it ({@link BeforeUpgradeCopy}) and migrates only once the
+     * copy is on disk.
+     *
+     * @return what was done to the schema
+     * @throws LedgerException when the copy cannot be kept (the ledger is then left as it was)
+     */
+    SchemaMigration migrateAndOpen(LedgerSchema schema, Optional<BeforeUpgradeCopy> copies) {
+        MigrationVersion before = null;
         if (LedgerFormat.requireSqliteOrAbsent(file, LedgerFormat.Role.LIVE)) {
             LedgerFormat.Probe probe;
             try (CachedConnection c = new CachedConnection(readerConfig().createConnection(url(file)))) {
@@ -94,10 +110,17 @@ final class SqliteConnections implements AutoCloseable {
                 throw SqliteErrors.onRead("open the ledger", file, e);
             }
             LedgerFormat.requireLoket(file, probe, LedgerFormat.Role.LIVE);
-            schema.requireKnown(file, probe.appliedVersions(), LedgerFormat.Role.LIVE);
+            before = schema.requireKnown(file, probe.appliedVersions(), LedgerFormat.Role.LIVE);
+        }
+        MigrationVersion after = schema.newestKnown();
+        Optional<Path> copy = Optional.empty();
+        if (before != null && before.compareTo(after) < 0 && copies.isPresent()) {
+            copy = Optional.of(copies.get().keep(file, before, after));
         }
         schema.migrate(file, writerDataSource());
         open();
+        return new SchemaMigration(Optional.ofNullable(before).map(MigrationVersion::getVersion), after.getVersion(),
+                copy);
     }
 
     /** Writing connections for Flyway, with the same settings as the writer. */

@@ -32,7 +32,7 @@ public final class SqliteLedgerSnapshots implements LedgerSnapshots {
     static final String BACKUP_FOLDER = "backups";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteLedgerSnapshots.class);
-    private static final DateTimeFormatter STAMP =
+    static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final SqliteConnections connections;
@@ -133,7 +133,7 @@ public final class SqliteLedgerSnapshots implements LedgerSnapshots {
         return target;
     }
 
-    private static Void vacuumInto(CachedConnection c, Path out) throws java.sql.SQLException {
+    static Void vacuumInto(CachedConnection c, Path out) throws java.sql.SQLException {
         // Prepared afresh: the statement is used once per backup, and VACUUM is best not left half-stepped.
         try (PreparedStatement vacuum = c.raw().prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, out.toString());
@@ -143,7 +143,7 @@ public final class SqliteLedgerSnapshots implements LedgerSnapshots {
     }
 
     /** VACUUM INTO does not sync its output; a backup that is not on disk is no backup. */
-    private static void force(Path file, String what) {
+    static void force(Path file, String what) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         } catch (IOException e) {
@@ -153,7 +153,7 @@ public final class SqliteLedgerSnapshots implements LedgerSnapshots {
     }
 
     /** Makes the rename itself durable where the OS allows syncing a directory (not on Windows). */
-    private static void forceDirectory(Path dir) {
+    static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -44,6 +44,7 @@ public final class Door {
         Scene scene = MainWindow.sceneOf(view.root());
         stage.setScene(scene);
         stage.setTitle(Bundles.load(shown).getString("app.title"));
+        AppIcon.on(stage);
         stage.setMinWidth(MainWindow.MIN_WIDTH);
         stage.setMinHeight(MainWindow.MIN_HEIGHT);
         stage.show();

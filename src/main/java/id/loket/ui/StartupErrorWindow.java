@@ -67,6 +67,7 @@ public final class StartupErrorWindow {
         }
         stage.setScene(scene);
         stage.setTitle(indonesian.getString("app.title"));
+        AppIcon.on(stage);
         stage.show();
         close.requestFocus();
     }
