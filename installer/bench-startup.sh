@@ -41,7 +41,7 @@ if ! { sync && echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null; then
   cold=false
 fi
 
-xvfb-run -a -s "-screen 0 1280x800x24" bash -s "$runs" "$image" "$minimal" "$cold" "$bench" <<'INNER' | tee "$bench/results.txt"
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" bash -s "$runs" "$image" "$minimal" "$cold" "$bench" <<'INNER' | tee "$bench/results.txt"
 set -euo pipefail
 runs=$1 image=$2 minimal=$3 cold=$4 bench=$5
 first_window() { # first_window TITLE COMMAND...: milliseconds until a window titled TITLE is mapped

@@ -137,7 +137,7 @@ cp "$data/loket.properties" "$out/settings-before.properties"
 
 # The window, under the host's Xvfb, as the non-root user inside the clean system.
 display_no=91
-Xvfb ":$display_no" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb ":$display_no" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 50); do [ -S "/tmp/.X11-unix/X$display_no" ] && break; sleep 0.1; done
 mkdir -p "$root/tmp/.X11-unix"
