@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Package size and cold start to the first window: Loket's app image (the files its .deb installs into
 # /opt/loket, with the class-data archive postinst writes) beside a minimal JavaFX window packaged the same way
-# (jlink with installer/jlink.args' options, jpackage app image), measured in the same run, alternating.
+# (the runtime linked by installer/jlink.args, so the same modules; a jpackage app image), measured in the same
+# run, alternating.
 #
 #   ./mvnw -B -q -DskipTests -Dinstaller package     # the packages and the app image
 #   sudo installer/bench-startup.sh [RUNS]           # default 5 runs of each
@@ -85,10 +86,10 @@ for kind in cold warm; do
 done
 INNER
 
-size() { du -sk "$1" | awk '{printf "%.1f MB", $1 / 1024}'; }
+size() { du -sk "$1" | awk '{printf "%.1f MiB", $1 / 1024}'; }
 {
   for f in "$build"/*.deb "$build"/*.rpm; do
-    [ -f "$f" ] && echo "package $(basename "$f"): $(awk -v b="$(stat -c %s "$f")" 'BEGIN {printf "%.1f MB", b / 1048576}')"
+    [ -f "$f" ] && echo "package $(basename "$f"): $(awk -v b="$(stat -c %s "$f")" 'BEGIN {printf "%.1f MiB", b / 1048576}')"
   done
   echo "installed (app image incl. class-data archive): Loket $(size "$image"), of which runtime $(size "$image/lib/runtime")," \
     "jars $(size "$image/lib/app"), archive $(size "$image/lib/loket.jsa"); minimal window $(size "$minimal")"

@@ -5,6 +5,7 @@ import id.loket.ui.Door;
 import id.loket.ui.StartupErrorWindow;
 import id.loket.ui.UiContext;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -30,13 +31,44 @@ final class GuiLauncher {
 
     /**
      * Opens the services, passes the upgrade gate and shows the main window, or an error window saying why Loket
-     * cannot start (the gate's refusal included).
+     * cannot start (the gate's refusal included). The toolkit starts while the services open on another thread:
+     * the window needs both, and neither waits for the other (docs/benchmarks.md, installers).
      *
      * @return whether the toolkit runs (the JVM then lives until the window closes)
      */
     boolean start(Supplier<AppServices> services) {
-        AppServices opened;
-        String failure = null;
+        CompletableFuture<Opened> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> opening.complete(open(services)), "loket-open");
+        opener.setUncaughtExceptionHandler((t, e) -> opening.complete(new Opened(null, e.toString())));
+        opener.start();
+        try {
+            Platform.startup(() -> { });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("loket: cannot open a window (" + e.getMessage()
+                    + "). Run Loket in a desktop session, or use a command: loket --help");
+            Opened opened = opening.join();
+            if (opened.services() != null) {
+                opened.services().close();
+            }
+            return false;
+        }
+        opening.thenAccept(opened -> Platform.runLater(() -> {
+            if (opened.services() == null) {
+                Stage stage = new Stage();
+                // The window only explains; once it is read, Loket ends with the CLI's error code.
+                stage.setOnHidden(e -> System.exit(1));
+                new StartupErrorWindow(opened.failure()).show(stage);
+            } else {
+                showMain(opened.services());
+            }
+        }));
+        return true;
+    }
+
+    /** The services ready for the window, or why they are not. */
+    private record Opened(AppServices services, String failure) {}
+
+    private Opened open(Supplier<AppServices> services) {
         AppServices ok = null;
         try {
             ok = services.get();
@@ -44,35 +76,14 @@ final class GuiLauncher {
             new UpgradeGate(ok.dataDirectory(), version).admit(ok.migration(), ok.maintenance()::verify);
             // Starts the embedded sandbox (or checks the real gateway's settings) before the window opens.
             ok.billing();
+            return new Opened(ok, null);
         } catch (RuntimeException e) {
             if (ok != null) {
                 ok.close();
-                ok = null;
             }
-            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            String failure = e.getMessage() == null ? e.toString() : e.getMessage();
             System.err.println("loket: " + failure);
-        }
-        opened = ok;
-        String error = failure;
-        try {
-            Platform.startup(() -> {
-                if (opened == null) {
-                    Stage stage = new Stage();
-                    // The window only explains; once it is read, Loket ends with the CLI's error code.
-                    stage.setOnHidden(e -> System.exit(1));
-                    new StartupErrorWindow(error).show(stage);
-                } else {
-                    showMain(opened);
-                }
-            });
-            return true;
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            System.err.println("loket: cannot open a window (" + e.getMessage()
-                    + "). Run Loket in a desktop session, or use a command: loket --help");
-            if (opened != null) {
-                opened.close();
-            }
-            return false;
+            return new Opened(null, failure);
         }
     }
 

@@ -18,6 +18,11 @@ import org.sqlite.SQLiteDataSource;
  * <p>Flyway 10+ ignores applied migrations it does not know ("future" ones) by default, so on its own it would
  * happily run an old Loket against a ledger a newer Loket has reshaped. {@link #requireKnown} refuses that
  * before anything is migrated.
+ *
+ * <p>The newest version is also written down here ({@link #NEWEST}, kept equal to the migrations by a test), so a
+ * start on a ledger that is already current needs no Flyway at all: scanning the class path for migrations and
+ * Flyway's own start-up (it loads some 900 classes, Jackson among them) were a third of the window's cold start
+ * (docs/benchmarks.md, installers).
  */
 final class LedgerSchema {
 
@@ -31,8 +36,19 @@ final class LedgerSchema {
         this.newestKnown = newestKnown;
     }
 
-    /** Reads the migrations on the class path (against an in-memory database, so no file is touched). */
+    /** The newest migration in {@code db/migration}: raise it with every new migration (a test checks). */
+    static final String NEWEST = "5";
+
+    /** The schema of this Loket: its migrations on the class path, the newest being {@link #NEWEST}. */
     static LedgerSchema fromClassPath() {
+        return new LedgerSchema(LedgerSchema.class.getClassLoader(), MigrationVersion.fromVersion(NEWEST));
+    }
+
+    /**
+     * The newest version among the migrations Flyway finds on the class path (against an in-memory database, so
+     * no file is touched); what {@link #NEWEST} must say.
+     */
+    static MigrationVersion scanNewest() {
         ClassLoader loader = LedgerSchema.class.getClassLoader();
         SQLiteDataSource memory = new SQLiteDataSource();
         memory.setUrl("jdbc:sqlite::memory:");
@@ -52,7 +68,7 @@ final class LedgerSchema {
             throw new LedgerException("This Loket has no ledger migrations on its class path (" + LOCATION
                     + "): reinstall Loket.");
         }
-        return new LedgerSchema(loader, newest);
+        return newest;
     }
 
     MigrationVersion newestKnown() {

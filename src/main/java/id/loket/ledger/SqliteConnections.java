@@ -117,7 +117,9 @@ final class SqliteConnections implements AutoCloseable {
         if (before != null && before.compareTo(after) < 0 && copies.isPresent()) {
             copy = Optional.of(copies.get().keep(file, before, after));
         }
-        schema.migrate(file, writerDataSource());
+        if (before == null || before.compareTo(after) < 0) {
+            schema.migrate(file, writerDataSource());
+        }
         open();
         return new SchemaMigration(Optional.ofNullable(before).map(MigrationVersion::getVersion), after.getVersion(),
                 copy);
