@@ -2,6 +2,7 @@ package id.loket.app;
 
 import id.loket.ui.Access;
 import id.loket.ui.Door;
+import id.loket.ui.StartingWindow;
 import id.loket.ui.StartupErrorWindow;
 import id.loket.ui.UiContext;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * closes.
  */
 final class GuiLauncher {
+
+    /** How long the services may take to open before a window says Loket is on its way. */
+    private static final javafx.util.Duration STARTING_WINDOW_AFTER = javafx.util.Duration.millis(700);
 
     private final String version;
 
@@ -52,6 +57,18 @@ final class GuiLauncher {
             }
             return false;
         }
+        // Everything below runs on the JavaFX thread, in the order it was queued.
+        StartingWindow[] starting = new StartingWindow[1];
+        Platform.runLater(() -> {
+            PauseTransition patience = new PauseTransition(STARTING_WINDOW_AFTER);
+            patience.setOnFinished(e -> {
+                if (!opening.isDone()) {
+                    starting[0] = new StartingWindow(new Stage());
+                    starting[0].show();
+                }
+            });
+            patience.play();
+        });
         opening.thenAccept(opened -> Platform.runLater(() -> {
             if (opened.services() == null) {
                 Stage stage = new Stage();
@@ -60,6 +77,10 @@ final class GuiLauncher {
                 new StartupErrorWindow(opened.failure()).show(stage);
             } else {
                 showMain(opened.services());
+            }
+            // Only now: closing the last open window would end JavaFX.
+            if (starting[0] != null) {
+                starting[0].close();
             }
         }));
         return true;
