@@ -111,6 +111,13 @@ step "the command, the menu entry, the class-data archive"
 [ "$(in_root readlink /usr/bin/loket)" = /opt/loket/bin/Loket ] || fail "/usr/bin/loket is not the launcher"
 got=$(as_user loket --version)
 [ "$got" = "Loket $version" ] || fail "loket --version said '$got'"
+# The native launcher passes the exit code through (scripts and the OS scheduler rely on it).
+set +e
+as_user loket no-such-command >/dev/null 2>&1
+code=$?
+set -e
+[ "$code" = 1 ] || fail "an unknown command must exit 1 through the installed launcher, got $code"
+as_user loket --help | grep -q reconcile || fail "loket --help does not list the commands"
 desktop="$root/usr/share/applications/loket.desktop"
 [ -f "$desktop" ] || fail "no menu entry"
 desktop-file-validate "$desktop" || fail "the menu entry is not valid"
