@@ -36,7 +36,7 @@ fail() { echo "test-linux: FAILED: $*" >&2; exit 1; }
 
 step "host tools"
 need=()
-for pair in debootstrap:debootstrap lintian:lintian Xvfb:xvfb xvfb-run:xvfb xdotool:xdotool import:imagemagick \
+for pair in debootstrap:debootstrap lintian:lintian Xvfb:xvfb xvfb-run:xvfb xauth:xauth xdotool:xdotool import:imagemagick \
     convert:imagemagick strip:binutils fakeroot:fakeroot desktop-file-validate:desktop-file-utils; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done

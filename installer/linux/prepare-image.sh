@@ -2,7 +2,7 @@
 # Finishes the Linux app image jpackage made (called by the `installer` Maven profile, between the image and
 # the packages): adds the script that writes the class-data sharing archive on the installed system, and
 # the list of classes to put in it, recorded by starting this image to its first window under Xvfb.
-# Needs xvfb-run, xdotool and GTK 3 (Debian: xvfb xdotool libgtk-3-0); LOKET_CDS=off skips the list, and the
+# Needs xvfb-run, xauth, xdotool and GTK 3 (Debian: xvfb xauth xdotool libgtk-3-0); LOKET_CDS=off skips the list, and the
 # installed Loket then starts without an archive.
 set -eu
 image=${1:?usage: prepare-image.sh APP_IMAGE_DIR}
@@ -26,7 +26,7 @@ if [ "${LOKET_CDS:-on}" = off ]; then
 fi
 for tool in xvfb-run xdotool; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "prepare-image: $tool is missing (Debian: apt-get install xvfb xdotool libgtk-3-0), or set LOKET_CDS=off" >&2
+    echo "prepare-image: $tool is missing (Debian: apt-get install xvfb xauth xdotool libgtk-3-0), or set LOKET_CDS=off" >&2
     exit 1
   }
 done
