@@ -3,7 +3,6 @@ package id.loket.ui;
 import id.loket.settings.SettingsService;
 import java.net.URL;
 import java.util.ResourceBundle;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
@@ -52,12 +51,7 @@ public final class StartingWindow {
         }
         VBox root = new VBox(12, heading, new HBox(12, spinner, new VBox(4, opening, openingEnglish)));
         root.getStyleClass().add("startup-error");
-        Scene scene = new Scene(root, 420, 170);
-        URL css = StartingWindow.class.getResource("/css/loket.css");
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        }
-        stage.setScene(scene);
+        stage.setScene(StartupErrorWindow.plainScene(root, 420, 170));
         stage.setTitle(indonesian.getString("startup.opening"));
         AppIcon.on(stage);
         stage.centerOnScreen();

@@ -4,6 +4,7 @@ import id.loket.settings.SettingsService;
 import java.net.URL;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +29,19 @@ public final class StartupErrorWindow {
     /** @param reason what went wrong and what to do, as the failing service said it */
     public StartupErrorWindow(String reason) {
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A scene with Loket's stylesheet, for the windows built in code before the main window exists. Only the
+     * looks: a missing stylesheet must not hide why Loket did not start, or that it is starting.
+     */
+    static Scene plainScene(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        URL css = StartupErrorWindow.class.getResource("/css/loket.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        return scene;
     }
 
     /** Shows the window; closing it ends the application (no other window is open). */
@@ -59,13 +73,7 @@ public final class StartupErrorWindow {
 
         VBox root = new VBox(heading, headingEnglish, details, hint, close);
         root.getStyleClass().add("startup-error");
-        Scene scene = new Scene(root, 640, 400);
-        URL css = StartupErrorWindow.class.getResource("/css/loket.css");
-        if (css != null) {
-            // Only the looks: a missing stylesheet must not hide why Loket did not start.
-            scene.getStylesheets().add(css.toExternalForm());
-        }
-        stage.setScene(scene);
+        stage.setScene(plainScene(root, 640, 400));
         stage.setTitle(indonesian.getString("app.title"));
         AppIcon.on(stage);
         stage.show();
