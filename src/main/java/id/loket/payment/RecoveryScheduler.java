@@ -1,8 +1,8 @@
 package id.loket.payment;
 
+import id.loket.core.BackgroundService;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * background thread of its own, so SUSPECT payments are settled while the counter works. A failed run is logged
  * and the next one runs as planned; each run's summary goes to the listener (e.g. the status bar).
  */
-public final class RecoveryScheduler implements AutoCloseable {
+public final class RecoveryScheduler extends BackgroundService {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(3);
 
@@ -24,13 +24,13 @@ public final class RecoveryScheduler implements AutoCloseable {
     private final PaymentService payments;
     private final Duration interval;
     private final Consumer<RecoverySummary> listener;
-    private ScheduledExecutorService executor;
 
     public RecoveryScheduler(PaymentService payments) {
         this(payments, DEFAULT_INTERVAL, summary -> { });
     }
 
     public RecoveryScheduler(PaymentService payments, Duration interval, Consumer<RecoverySummary> listener) {
+        super("loket-payment-recovery", STOP_WAIT);
         this.payments = Objects.requireNonNull(payments, "payments");
         this.listener = Objects.requireNonNull(listener, "listener");
         if (interval.isNegative() || interval.isZero()) {
@@ -39,47 +39,13 @@ public final class RecoveryScheduler implements AutoCloseable {
         this.interval = interval;
     }
 
-    /** Starts: a run now, then one every interval after the previous ended. Starting a started scheduler does nothing. */
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "loket-payment-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
     /**
-     * Stops: no new run starts; a run in progress may finish (a payment it is sending is settled or left for the
-     * next start), waiting at most ten seconds before it is interrupted.
+     * A run now, then one every interval after the previous ended. When stopped, a run in progress may finish (a
+     * payment it is sending is settled or left for the next start) within ten seconds before it is interrupted.
      */
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        ScheduledExecutorService stopping = executor;
-        executor = null;
-        stopping.shutdown();
-        try {
-            if (!stopping.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            stopping.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void close() {
-        stop();
+    protected void plan(ScheduledExecutorService executor) {
+        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runOnce() {

@@ -1,5 +1,6 @@
 package id.loket.reconcile;
 
+import id.loket.core.BackgroundService;
 import id.loket.core.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A scheduled run with a failed day is tried again {@link #RETRY} later. Runs on a thread of its own; every result
  * goes to the listener (e.g. the status bar).
  */
-public final class ReconciliationScheduler implements AutoCloseable {
+public final class ReconciliationScheduler extends BackgroundService {
 
     /** How often the clock is looked at. */
     static final Duration TICK = Duration.ofMinutes(1);
@@ -36,7 +36,6 @@ public final class ReconciliationScheduler implements AutoCloseable {
     private final Supplier<Optional<LocalTime>> time;
     private final BusinessCalendar calendar;
     private final Consumer<List<RunResult>> listener;
-    private ScheduledExecutorService executor;
     private LocalDate doneFor;
     private Instant retryAt;
 
@@ -46,51 +45,19 @@ public final class ReconciliationScheduler implements AutoCloseable {
      */
     public ReconciliationScheduler(ReconciliationService reconciliation, Supplier<Optional<LocalTime>> time,
             BusinessCalendar calendar, Consumer<List<RunResult>> listener) {
+        // A run in progress is interrupted after ten seconds at most when the scheduler stops.
+        super("loket-reconciliation", Duration.ofSeconds(10));
         this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
         this.time = Objects.requireNonNull(time, "time");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Starts: the catch-up now, then a look at the clock every minute. Starting a started scheduler does nothing. */
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "loket-reconciliation");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** The catch-up now, then a look at the clock every minute. */
+    @Override
+    protected void plan(ScheduledExecutorService executor) {
         executor.execute(() -> run(RunTrigger.CATCH_UP));
         executor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Stops: no new run starts; a run in progress is interrupted after ten seconds at most. */
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        ScheduledExecutorService stopping = executor;
-        executor = null;
-        stopping.shutdown();
-        try {
-            if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            stopping.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     /** Runs the scheduled catch-up when its time has come today and it has not run yet (package-private: tests). */

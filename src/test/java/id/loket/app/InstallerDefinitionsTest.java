@@ -177,9 +177,7 @@ class InstallerDefinitionsTest {
                 .replace("DEPLOY_BUNDLE_CATEGORY", "Office;Finance;");
         assertThat(filled).doesNotContainPattern("[A-Z]{3,}_[A-Z_]{3,}");
         Path desktop = Files.writeString(dir.resolve("loket.desktop"), filled);
-        boolean present = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "desktop-file-validate")));
-        SystemTools.require(present, "desktop-file-validate", "apt-get install desktop-file-utils");
+        SystemTools.requireCommand("desktop-file-validate", "apt-get install desktop-file-utils");
         assertThat(run("desktop-file-validate", desktop.toString())).isZero();
     }
 

@@ -45,9 +45,7 @@ class SchedulerDefinitionsTest {
 
     @Test
     void theTimersCalendarIsOneSystemdUnderstands() throws Exception {
-        boolean present = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "systemd-analyze")));
-        SystemTools.require(present, "systemd-analyze", "apt-get install systemd");
+        SystemTools.requireCommand("systemd-analyze", "apt-get install systemd");
         String timer = Files.readString(INSTALLER.resolve("linux/loket-reconcile.timer"));
         String calendar = timer.lines().filter(l -> l.startsWith("OnCalendar=")).findFirst().orElseThrow()
                 .substring("OnCalendar=".length());

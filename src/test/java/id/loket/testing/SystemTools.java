@@ -2,6 +2,10 @@ package id.loket.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -13,6 +17,13 @@ import org.junit.jupiter.api.Assumptions;
 public final class SystemTools {
 
     private SystemTools() {}
+
+    /** Requires the program {@code command}, found on the PATH, as {@link #require} does. */
+    public static void requireCommand(String command, String howToInstall) {
+        boolean present = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+        require(present, command, howToInstall);
+    }
 
     public static void require(boolean present, String what, String howToInstall) {
         if (present) {
