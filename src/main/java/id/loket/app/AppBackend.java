@@ -4,8 +4,10 @@ import id.loket.cli.Backend;
 import id.loket.cli.CliServices;
 import id.loket.cli.GlobalOptions;
 import id.loket.cli.SandboxSettings;
-import id.loket.gateway.sandbox.SandboxOptions;
-import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.upstream.digiflazz.sim.DigiflazzSimulator;
+import id.loket.upstream.digiflazz.sim.SimulatorOptions;
+import id.loket.upstream.house.sim.SandboxOptions;
+import id.loket.upstream.house.sim.SandboxServer;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import id.loket.settings.SettingsService;
@@ -53,6 +55,15 @@ final class AppBackend implements Backend {
         Path root = dataDirectory(options);
         DataDirectory directory = DataDirectory.prepare(root);
         Logging.toFile(directory.logDirectory());
+        switch (settings.as()) {
+            case "house" -> { }
+            case "digiflazz" -> {
+                runDigiflazzSimulator(settings, out);
+                return;
+            }
+            default -> throw new IllegalArgumentException("--as is 'house' or 'digiflazz', not '" + settings.as()
+                    + "'.");
+        }
         SandboxOptions sandbox = SandboxOptions.defaults(settings.stateFile()
                         .orElse(directory.root().resolve(GatewayFactory.SANDBOX_STATE_FILE)))
                 .withHost(settings.host())
@@ -81,6 +92,32 @@ final class AppBackend implements Backend {
         }
     }
 
+    /** The Digiflazz simulator in the foreground: its own state in memory, gone when it stops. */
+    private void runDigiflazzSimulator(SandboxSettings settings, PrintWriter out) {
+        if (!"127.0.0.1".equals(settings.host()) && !"localhost".equals(settings.host())) {
+            throw new IllegalArgumentException("The Digiflazz simulator listens on this computer only (127.0.0.1).");
+        }
+        DigiflazzSimulator simulator = DigiflazzSimulator.start(SimulatorOptions.defaults()
+                .withPort(settings.port()).withClock(clock));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "loket-digiflazz-simulator-shutdown"));
+        out.println(simulator.banner());
+        out.println("  point Loket at it: LOKET_BILLER_NETWORK=digiflazz LOKET_DIGIFLAZZ_URL=" + simulator.baseUri()
+                + " LOKET_DIGIFLAZZ_USERNAME=" + SimulatorOptions.DEFAULT_USERNAME + " LOKET_DIGIFLAZZ_KEY="
+                + SimulatorOptions.DEFAULT_DEVELOPMENT_KEY + " LOKET_DIGIFLAZZ_TESTING=true");
+        out.println("  Ctrl+C stops it (its transactions are kept in memory only).");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            simulator.close();
+        }
+    }
+
     private Duration sentGrace() {
         return AppServices.sentGrace(env.get(AppServices.SENT_GRACE_ENV));
     }
@@ -105,6 +142,11 @@ final class AppBackend implements Backend {
         put(o, SettingsService.GATEWAY_MERCHANT, options.merchant(), "LOKET_MERCHANT");
         put(o, SettingsService.GATEWAY_SECRET, options.secret(), "LOKET_SECRET");
         put(o, SettingsService.SANDBOX_SETTLES_TODAY, Optional.empty(), "LOKET_SANDBOX_SETTLE_TODAY");
+        put(o, SettingsService.BILLER_NETWORK, Optional.empty(), "LOKET_BILLER_NETWORK");
+        put(o, SettingsService.DIGIFLAZZ_USERNAME, Optional.empty(), "LOKET_DIGIFLAZZ_USERNAME");
+        put(o, SettingsService.DIGIFLAZZ_KEY, Optional.empty(), "LOKET_DIGIFLAZZ_KEY");
+        put(o, SettingsService.DIGIFLAZZ_URL, Optional.empty(), "LOKET_DIGIFLAZZ_URL");
+        put(o, SettingsService.DIGIFLAZZ_TESTING, Optional.empty(), "LOKET_DIGIFLAZZ_TESTING");
         return o;
     }
 

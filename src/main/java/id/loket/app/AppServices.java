@@ -1,7 +1,7 @@
 package id.loket.app;
 
 import id.loket.billing.BillingService;
-import id.loket.billing.Gateway;
+import id.loket.billing.ConnectionTest;
 import id.loket.cli.CliServices;
 import id.loket.core.ReceiptData;
 import id.loket.customers.CustomerService;
@@ -22,7 +22,7 @@ import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
 import id.loket.ledger.LedgerDatabase;
 import id.loket.ledger.SchemaMigration;
-import id.loket.payment.ClientRefs;
+import id.loket.core.ClientRefs;
 import id.loket.payment.PaymentService;
 import id.loket.payment.RecoveryScheduler;
 import id.loket.reconcile.ReconciliationScheduler;
@@ -71,7 +71,9 @@ public final class AppServices implements CliServices {
     private final UserService users;
     private final BackupService backups;
     private final Clock clock;
-    private Gateway gateway;
+    /** One maker of client_refs for look-ups and payments alike. */
+    private final ClientRefs clientRefs = new ClientRefs(new SecureRandom());
+    private Upstreams upstreams;
     private CustomerService customers;
     private BillingService billing;
     private PaymentService payments;
@@ -141,7 +143,9 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized BillingService billing() {
         if (billing == null) {
-            billing = new BillingService(gateway());
+            billing = new BillingService(upstreams().network(),
+                    (biller, product) -> settings.sellingPrice(biller.category(), product.code(), product.cost()),
+                    () -> clientRefs.next(calendar.today()));
         }
         return billing;
     }
@@ -150,8 +154,12 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized PaymentService payments() {
         if (payments == null) {
-            payments = new PaymentService(database.payments(), gateway(), shifts, settings, rules, calendar,
-                    new ClientRefs(new SecureRandom()), sentGrace, customers());
+            payments = new PaymentService(database.payments(), upstreams().network(), upstreams().acceptance(), shifts, settings, rules, calendar,
+                    clientRefs, sentGrace, customers());
+            if (!upstreams().network().info().hasStatement()) {
+                // The deposit is proved from snapshots (no statement): the first one before the first payment.
+                reconciliation().snapshotIfNone();
+            }
         }
         return payments;
     }
@@ -160,7 +168,7 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized ReconciliationService reconciliation() {
         if (reconciliation == null) {
-            reconciliation = new ReconciliationService(database.reconciliation(), gateway(), payments(), journal, audit,
+            reconciliation = new ReconciliationService(database.reconciliation(), upstreams().network(), payments(), journal, audit,
                     calendar, directory.root().resolve("settlements"));
         }
         return reconciliation;
@@ -191,7 +199,7 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized CustomerService customers() {
         if (customers == null) {
-            customers = new CustomerService(database.customers(), gateway(), this::sandboxOtpCode, clock);
+            customers = new CustomerService(database.customers(), upstreams().messenger(), this::sandboxOtpCode, clock);
         }
         return customers;
     }
@@ -316,12 +324,21 @@ public final class AppServices implements CliServices {
         return backups;
     }
 
-    /** One gateway (and at most one embedded sandbox) for every service. */
-    private synchronized Gateway gateway() {
-        if (gateway == null) {
-            gateway = gateways.create();
+    /**
+     * Settings' "Test connection": a Digiflazz account entered but not saved is tried with a throw-away client;
+     * the house network is asked for its deposit as it runs.
+     */
+    public ConnectionTest connectionTest() {
+        return account -> "digiflazz".equals(account.network()) ? gateways.testDigiflazz(account)
+                : upstreams().network().balance();
+    }
+
+    /** One set of upstreams (and at most one embedded sandbox) for every service. */
+    private synchronized Upstreams upstreams() {
+        if (upstreams == null) {
+            upstreams = gateways.create();
         }
-        return gateway;
+        return upstreams;
     }
 
     public SettingsService settings() {

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -56,6 +57,7 @@ public final class PropertiesSettingsStore implements SettingsStore {
         next.setProperty(key, value);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            ownerOnly(tmp);
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 next.store(out, "Loket settings");
             }
@@ -69,5 +71,17 @@ public final class PropertiesSettingsStore implements SettingsStore {
                     + "): check the disk has space and the folder is writable.", e);
         }
         properties.setProperty(key, value);
+    }
+
+    /**
+     * The file holds the providers' keys: readable by its owner only (DESIGN.md, "Upstreams"). Created empty with
+     * those permissions before anything is written into it; on a file system without POSIX permissions (Windows)
+     * the user's profile folder is already private.
+     */
+    private static void ownerOnly(Path tmp) throws IOException {
+        Files.deleteIfExists(tmp);
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
     }
 }

@@ -2,8 +2,10 @@ package id.loket.billing;
 
 import id.loket.core.Biller;
 import id.loket.core.BillerKind;
+import id.loket.core.Product;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The catalog and bill look-ups, as the counter uses them: the catalog is fetched once and kept, and every
@@ -12,11 +14,31 @@ import java.util.Optional;
  */
 public final class BillingService {
 
-    private final Gateway gateway;
+    private final BillerNetwork gateway;
+    private final PriceBook prices;
+    private final Supplier<Optional<String>> newClientRef;
     private volatile List<Biller> catalog = List.of();
 
-    public BillingService(Gateway gateway) {
+    /** A network that quotes the customer's prices and needs no reference with an inquiry (the house gateway). */
+    public BillingService(BillerNetwork gateway) {
         this.gateway = gateway;
+        this.prices = PriceBook.AT_COST;
+        this.newClientRef = Optional::empty;
+    }
+
+    /**
+     * @param prices       the shop's selling prices, for a network that quotes its cost
+     * @param newClientRef a new client_ref, handed to the network with an inquiry whose payment must carry it
+     */
+    public BillingService(BillerNetwork gateway, PriceBook prices, Supplier<String> newClientRef) {
+        this.gateway = gateway;
+        this.prices = prices;
+        this.newClientRef = () -> Optional.of(newClientRef.get());
+    }
+
+    /** Which network this is, and how it counts (SANDBOX, TESTING, LIVE). */
+    public NetworkInfo network() {
+        return gateway.info();
     }
 
     /** The catalog: from the gateway the first time, then as kept; a failed refresh keeps the last good one. */
@@ -27,7 +49,10 @@ public final class BillingService {
         }
         GatewayResult<List<Biller>> fetched = gateway.billers();
         if (fetched instanceof GatewayResult.Answer<List<Biller>> answer) {
-            catalog = List.copyOf(answer.value());
+            List<Biller> priced = gateway.info().quotesCost()
+                    ? answer.value().stream().map(this::priced).toList() : List.copyOf(answer.value());
+            catalog = priced;
+            return new GatewayResult.Answer<>(priced);
         }
         return fetched;
     }
@@ -72,8 +97,74 @@ public final class BillingService {
                         + productCodes(biller) + ".");
             }
         }
-        return gateway.inquire(new InquiryRequest(biller.code(), cleaned,
-                biller.kind() == BillerKind.PREPAID ? product : Optional.empty()));
+        GatewayResult<Inquiry> result = gateway.inquire(new InquiryRequest(biller.code(), cleaned,
+                biller.kind() == BillerKind.PREPAID ? product : Optional.empty(), newClientRef.get()));
+        if (biller.kind() == BillerKind.PREPAID && gateway.info().quotesCost()
+                && result instanceof GatewayResult.Answer<Inquiry> found) {
+            // The network quoted the cost; the customer pays the shop's price (the catalog's, already priced).
+            Product sold = biller.product(product.orElseThrow()).orElseThrow();
+            return new GatewayResult.Answer<>(found.value().repriced(sold.price()));
+        }
+        return result;
+    }
+
+    /** Reads the catalog anew (a network with a price list keeps its own pace: Digiflazz once per 5 minutes). */
+    public GatewayResult<List<Biller>> refresh() {
+        GatewayResult<List<Biller>> fresh = gateway.refreshCatalog();
+        if (fresh instanceof GatewayResult.Answer<List<Biller>> answer) {
+            List<Biller> priced = gateway.info().quotesCost()
+                    ? answer.value().stream().map(this::priced).toList() : List.copyOf(answer.value());
+            catalog = priced;
+            return new GatewayResult.Answer<>(priced);
+        }
+        return fresh;
+    }
+
+    /** When the catalog was read, for a network whose catalog is a kept price list. */
+    public Optional<java.time.Instant> catalogAsOf() {
+        return gateway.catalogAsOf();
+    }
+
+    /** A product code (an aggregator's SKU) and the biller it belongs to; empty product for a postpaid biller. */
+    public record SkuMatch(Biller biller, Optional<String> product) {}
+
+    /**
+     * The biller of SKU {@code sku}: the prepaid biller selling a product of that code, or the postpaid biller that
+     * is that SKU (its code is the SKU in capitals).
+     */
+    public Optional<SkuMatch> sku(String sku) {
+        String wanted = sku.strip();
+        GatewayResult<List<Biller>> billers = billers();
+        if (!(billers instanceof GatewayResult.Answer<List<Biller>> answer)) {
+            return Optional.empty();
+        }
+        for (Biller b : answer.value()) {
+            for (Product p : b.products()) {
+                if (p.code().equals(wanted)) {
+                    return Optional.of(new SkuMatch(b, Optional.of(p.code())));
+                }
+            }
+        }
+        String code = wanted.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        return answer.value().stream()
+                .filter(b -> b.kind() == BillerKind.POSTPAID
+                        && (b.code().equals(code) || b.code().equals(code + "_PASCA")))
+                .findFirst().map(b -> new SkuMatch(b, Optional.empty()));
+    }
+
+    /** A deposit top-up ticket from the network: where to transfer how much. */
+    public GatewayResult<TopUpTicket> depositTicket(id.loket.core.Money amount, String bank, String ownerName) {
+        return gateway.depositTicket(amount, bank, ownerName);
+    }
+
+    private Biller priced(Biller biller) {
+        if (biller.products().isEmpty()) {
+            return biller;
+        }
+        List<Product> products = biller.products().stream()
+                .map(p -> p.withPrice(prices.sellingPrice(biller, p))).toList();
+        return new Biller(biller.code(), biller.category(), biller.name(), biller.kind(), biller.referenceLabel(),
+                biller.referencePattern(), biller.adminFee(), products);
     }
 
     /** The merchant's deposit at the gateway; also how the status bar tells whether the gateway answers. */

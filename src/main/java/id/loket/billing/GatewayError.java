@@ -34,6 +34,20 @@ public record GatewayError(int httpStatus, String code, String message) {
     public static final String BAD_SIGNATURE = "bad_signature";
     public static final String UNKNOWN_MERCHANT = "unknown_merchant";
     public static final String NOT_FOUND = "not_found";
+    /** The network has no such call (a statement, a top-up ticket). */
+    public static final String NOT_SUPPORTED = "not_supported";
+    /** The network has no day's statement: reconcile by re-checking each transaction. */
+    public static final String NO_STATEMENT = "no_statement";
+    /** The counter's credentials or address are wrong for the network (key, username, IP whitelist). */
+    public static final String CONFIGURATION_ERROR = "configuration_error";
+    /** The key is wrong, or is not the key of the mode (development/production) asked for. */
+    public static final String WRONG_KEY = "wrong_key";
+    /** The network knows no such user name. */
+    public static final String WRONG_USERNAME = "wrong_username";
+    /** The network refuses calls from this counter's IP address: it must be whitelisted there. */
+    public static final String IP_NOT_WHITELISTED = "ip_not_whitelisted";
+    /** The network asks the counter to slow down; nothing was done. */
+    public static final String RATE_LIMITED = "rate_limited";
 
     public boolean is(String knownCode) {
         return code.equals(knownCode);

@@ -19,7 +19,8 @@ public record PaymentResult(
         Optional<String> token,
         Optional<String> kwh,
         Optional<Instant> paidAt,
-        Optional<Money> depositBalance) {
+        Optional<Money> depositBalance,
+        Optional<Money> cost) {
 
     public enum Status {
         SUCCESS,
@@ -38,6 +39,19 @@ public record PaymentResult(
         Objects.requireNonNull(kwh, "kwh");
         Objects.requireNonNull(paidAt, "paidAt");
         Objects.requireNonNull(depositBalance, "depositBalance");
+        Objects.requireNonNull(cost, "cost");
+    }
+
+    /**
+     * An answer that does not say what was taken from the deposit (the house gateway's).
+     *
+     * @param depositBalance the deposit after the payment, where the network says (an aggregator's running balance)
+     */
+    public PaymentResult(String paymentId, String clientRef, Status status, String rc, String message,
+            Optional<String> billerRef, Optional<String> token, Optional<String> kwh, Optional<Instant> paidAt,
+            Optional<Money> depositBalance) {
+        this(paymentId, clientRef, status, rc, message, billerRef, token, kwh, paidAt, depositBalance,
+                Optional.empty());
     }
 
     /** Whether this answer settles the payment (SUCCESS or FAILED). */

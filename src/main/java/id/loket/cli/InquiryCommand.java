@@ -16,11 +16,15 @@ import picocli.CommandLine.Option;
 final class InquiryCommand extends ServiceCommand {
 
 
-    @Option(names = "--biller", required = true, paramLabel = "CODE", description = "Biller code, e.g. PLN_POSTPAID (see 'loket billers').")
+    @Option(names = "--biller", paramLabel = "CODE", description = "Biller code, e.g. PLN_POSTPAID (see 'loket billers').")
     private String biller;
 
     @Option(names = "--ref", required = true, paramLabel = "REFERENCE", description = "Customer number, meter, phone or booking code.")
     private String reference;
+
+    @Option(names = "--sku", paramLabel = "SKU",
+            description = "The network's product code instead of --biller/--product (see 'loket products').")
+    private String sku;
 
     @Option(names = "--product", paramLabel = "CODE", description = "Product of a prepaid biller, e.g. a token denomination.")
     private String product;
@@ -31,7 +35,7 @@ final class InquiryCommand extends ServiceCommand {
     @Override
     public Integer call() {
         try (CliServices services = openServices()) {
-            GatewayResult<Inquiry> result = services.billing().inquire(biller, reference, Optional.ofNullable(product));
+            GatewayResult<Inquiry> result = SkuOption.inquire(services.billing(), sku, biller, reference, product);
             if (!(result instanceof GatewayResult.Answer<Inquiry> answer)) {
                 return GatewayOutcomes.report(result, err());
             }

@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
             "Loket: the counter of an Indonesian bill-payment shop (loket PPOB).",
             "Without a command, opens the counter window; with one, runs it without a window."
         },
-        subcommands = {BillersCommand.class, InquiryCommand.class, PayCommand.class, ShiftCommand.class,
+        subcommands = {BillersCommand.class, ProductsCommand.class, InquiryCommand.class, PayCommand.class, ShiftCommand.class,
             PaymentsCommand.class, CustomersCommand.class, RecoverCommand.class, ReceiptCommand.class, VerifyCommand.class,
             BackupCommand.class, RestoreCommand.class, SandboxCommand.class, InitCommand.class, UsersCommand.class,
             AuditCommand.class, ReportCommand.class, ReconcileCommand.class, DepositCommand.class, CommandLine.HelpCommand.class},

@@ -21,11 +21,15 @@ import picocli.CommandLine.Option;
             "Exit 0 paid, 2 failed (give the money back), 3 pending (do not refund or retry: 'loket recover' checks)."})
 final class PayCommand extends ServiceCommand {
 
-    @Option(names = "--biller", required = true, paramLabel = "CODE", description = "Biller code (see 'loket billers').")
+    @Option(names = "--biller", paramLabel = "CODE", description = "Biller code (see 'loket billers').")
     private String biller;
 
     @Option(names = "--ref", required = true, paramLabel = "REFERENCE", description = "Customer number, meter, phone or booking code.")
     private String reference;
+
+    @Option(names = "--sku", paramLabel = "SKU",
+            description = "The network's product code instead of --biller/--product (see 'loket products').")
+    private String sku;
 
     @Option(names = "--product", paramLabel = "CODE", description = "Product of a prepaid biller.")
     private String product;
@@ -65,7 +69,7 @@ final class PayCommand extends ServiceCommand {
         }
         try (OperatorSession session = openSession()) {
             CliServices services = session.services();
-            GatewayResult<Inquiry> looked = services.billing().inquire(biller, reference, Optional.ofNullable(product));
+            GatewayResult<Inquiry> looked = SkuOption.inquire(services.billing(), sku, biller, reference, product);
             if (!(looked instanceof GatewayResult.Answer<Inquiry> answer)) {
                 return GatewayOutcomes.report(looked, err());
             }

@@ -27,13 +27,19 @@ final class SandboxCommand extends ServiceCommand {
     @Option(names = "--settle-immediately", description = "Serve today's settlement too (for reconciliation drills).")
     private boolean settleImmediately;
 
+    @Option(names = "--as", defaultValue = "house", paramLabel = "PROVIDER",
+            description = "house (default): the Loket gateway; digiflazz: a simulator of Digiflazz's Buyer API"
+                    + " (username loketuser, development key dev-11111111-2222-3333-4444-555555555555).")
+    private String as;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port + ".");
         }
         // --merchant and --secret are the global gateway options: the sandbox serves as that merchant.
-        SandboxSettings settings = new SandboxSettings(host, port, Optional.ofNullable(state), settleImmediately);
+        SandboxSettings settings = new SandboxSettings(host, port, Optional.ofNullable(state), settleImmediately,
+                as.strip().toLowerCase(java.util.Locale.ROOT));
         root().backend().runSandbox(root().options(), settings, out());
         return LoketCommand.OK;
     }

@@ -1,6 +1,6 @@
 package id.loket.customers;
 
-import id.loket.billing.Gateway;
+import id.loket.billing.Messenger;
 import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.OtpChallenge;
@@ -51,14 +51,14 @@ public final class CustomerService implements CustomerDirectory {
     private static final int MAX_LABEL = 40;
 
     private final CustomerStore store;
-    private final Gateway gateway;
+    private final Messenger gateway;
     private final SentCodes sentCodes;
     private final Clock clock;
 
     /**
      * @param sentCodes how the sandbox shows the code it "sent"; {@link SentCodes#NONE} for a real gateway
      */
-    public CustomerService(CustomerStore store, Gateway gateway, SentCodes sentCodes, Clock clock) {
+    public CustomerService(CustomerStore store, Messenger gateway, SentCodes sentCodes, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.sentCodes = Objects.requireNonNull(sentCodes, "sentCodes");

@@ -49,8 +49,8 @@ public final class SqlitePaymentStore implements PaymentStore {
             + " method, biller, biller_name, category, biller_kind, reference, period, guard_key, customer_name,"
             + " inquiry_id, bill_amount, gateway_fee, shop_fee, total, tendered, approval_code, charge_id, charge_qr,"
             + " charge_va, charge_url, charge_expires_at, reservation_entry, resends, gateway_payment_id, rc,"
-            + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due";
-    private static final int COLUMN_COUNT = 39;
+            + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due, cost";
+    private static final int COLUMN_COUNT = 40;
     private static final String INSERT = "INSERT INTO payment (" + COLUMNS + ") VALUES ("
             + String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?")) + ")";
     private static final String UPDATE = "UPDATE payment SET updated_at = ?, state = ?, tendered = ?,"
@@ -119,6 +119,7 @@ public final class SqlitePaymentStore implements PaymentStore {
             b.money(stored.amounts().shopFee());
             b.money(stored.amounts().total());
             bindChangeable(b, stored);
+            b.money(stored.amounts().cost());
             insert.executeUpdate();
             PreparedStatement details = c.prepare(INSERT_DETAIL);
             int line = 0;
@@ -407,11 +408,10 @@ public final class SqlitePaymentStore implements PaymentStore {
             r.optionalText(); // guard_key: derived from the bill
             String customer = r.text();
             String inquiryId = r.text();
-            Amounts amounts = new Amounts(r.money(), r.money(), r.money());
+            Money billAmount = r.money();
+            Money gatewayFee = r.money();
+            Money shopFee = r.money();
             Money total = r.money();
-            if (!total.equals(amounts.total())) {
-                throw new IllegalArgumentException("total " + total + " is not the sum of its parts");
-            }
             Optional<Money> tendered = r.optionalMoney();
             Optional<String> approval = r.optionalText();
             Optional<String> chargeId = r.optionalText();
@@ -434,6 +434,13 @@ public final class SqlitePaymentStore implements PaymentStore {
                     message.orElse(""), billerRef, token, kwh, paidAt));
             Optional<String> failure = r.optionalText();
             boolean refundDue = r.longValue() == 1;
+            Optional<Money> cost = r.optionalMoney();
+            Amounts amounts = cost.isPresent() ? new Amounts(billAmount, gatewayFee, shopFee, cost.get())
+                    : new Amounts(billAmount, gatewayFee, shopFee);
+            if (!total.equals(amounts.total())) {
+                throw new IllegalArgumentException("total " + total + " is not the sum of its parts");
+            }
+
             PaidBill bill = new PaidBill(biller, billerName, category, kind, reference, period, customer, inquiryId,
                     Map.of());
             return new Payment(clientRef, shiftId, clerk, day, created, updated, state, method, bill, amounts,

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -331,6 +332,132 @@ public final class SqliteReconciliationStore implements ReconciliationStore {
                 }
             }
             return rows;
+        });
+    }
+
+    @Override
+    public void addRecheck(Recheck r) {
+        connections.transaction("keep the re-check of " + r.clientRef(), c -> {
+            PreparedStatement insert = c.prepare("INSERT INTO recheck (client_ref, checked_at, status, rc, message,"
+                    + " price, last_saldo) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert.setString(1, r.clientRef());
+            insert.setString(2, r.checkedAt().toString());
+            insert.setString(3, r.status());
+            insert.setString(4, r.rc());
+            insert.setString(5, r.message());
+            amount(insert, 6, r.price());
+            amount(insert, 7, r.lastSaldo());
+            insert.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Recheck> latestFinalRecheck(String clientRef) {
+        return connections.read("read the re-checks of " + clientRef, c -> {
+            PreparedStatement select = c.prepare("SELECT client_ref, checked_at, status, rc, message, price,"
+                    + " last_saldo FROM recheck WHERE client_ref = ? AND status <> 'PENDING' ORDER BY id DESC LIMIT 1");
+            select.setString(1, clientRef);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Recheck(rs.getString(1), instant(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), optionalLong(rs, 6).map(Money::of),
+                        optionalLong(rs, 7).map(Money::of)));
+            }
+        });
+    }
+
+    @Override
+    public DepositSnapshot addSnapshot(String network, Instant takenAt, Money balance, Set<String> openRefs) {
+        String refs = String.join(",", new java.util.TreeSet<>(openRefs));
+        long id = connections.transaction("keep a deposit snapshot", c -> {
+            PreparedStatement insert = c.prepare("INSERT INTO deposit_snapshot (network, taken_at, balance, open_refs)"
+                    + " VALUES (?, ?, ?, ?)");
+            insert.setString(1, network);
+            insert.setString(2, takenAt.toString());
+            insert.setLong(3, balance.rupiah());
+            insert.setString(4, refs);
+            insert.executeUpdate();
+            try (ResultSet rs = c.prepare("SELECT last_insert_rowid()").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return new DepositSnapshot(id, network, takenAt, balance, openRefs);
+    }
+
+    @Override
+    public Optional<DepositSnapshot> latestSnapshot(String network) {
+        return connections.read("read the latest deposit snapshot", c -> {
+            PreparedStatement select = c.prepare("SELECT id, network, taken_at, balance, open_refs FROM deposit_snapshot"
+                    + " WHERE network = ? ORDER BY id DESC LIMIT 1");
+            select.setString(1, network);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String refs = rs.getString(5);
+                Set<String> open = refs.isEmpty() ? Set.of() : Set.of(refs.split(","));
+                return Optional.of(new DepositSnapshot(rs.getLong(1), rs.getString(2), instant(rs.getString(3)),
+                        Money.of(rs.getLong(4)), open));
+            }
+        });
+    }
+
+    @Override
+    public Set<String> openPaymentRefs() {
+        return connections.read("read the open payments", c -> {
+            Set<String> refs = new java.util.HashSet<>();
+            try (ResultSet rs = c.prepare("SELECT client_ref FROM payment WHERE state IN ('CHARGE_PENDING', 'PAID',"
+                    + " 'SENT', 'SUSPECT')").executeQuery()) {
+                while (rs.next()) {
+                    refs.add(rs.getString(1));
+                }
+            }
+            return refs;
+        });
+    }
+
+    @Override
+    public List<String> paymentsCreatedBetween(Instant from, Instant to) {
+        // created_at is Instant.toString(): compared as instants here, not as text (fractions vary in length).
+        return connections.read("read the payments made since a snapshot", c -> {
+            PreparedStatement select = c.prepare("SELECT client_ref, created_at FROM payment WHERE business_day"
+                    + " BETWEEN ? AND ?");
+            select.setString(1, from.atZone(id.loket.core.BusinessCalendar.WIB).toLocalDate().minusDays(1).toString());
+            select.setString(2, to.atZone(id.loket.core.BusinessCalendar.WIB).toLocalDate().plusDays(1).toString());
+            List<String> refs = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = instant(rs.getString(2));
+                    if (at.isAfter(from) && !at.isAfter(to)) {
+                        refs.add(rs.getString(1));
+                    }
+                }
+            }
+            return refs;
+        });
+    }
+
+    @Override
+    public Money topUpsBetween(Instant from, Instant to) {
+        return connections.read("read the deposit top-ups since a snapshot", c -> {
+            PreparedStatement select = c.prepare("SELECT e.created_at, p.amount FROM journal_entry e"
+                    + " JOIN posting p ON p.entry_id = e.id"
+                    + " WHERE e.kind = 'POSTED' AND e.reference LIKE 'TOPUP-%' AND p.account = ? AND p.side = 'DEBIT'");
+            select.setString(1, AccountCode.GATEWAY_DEPOSIT.value());
+            long sum = 0;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = instant(rs.getString(1));
+                    if (at.isAfter(from) && !at.isAfter(to)) {
+                        sum = Math.addExact(sum, rs.getLong(2));
+                    }
+                }
+            }
+            return Money.of(sum);
         });
     }
 

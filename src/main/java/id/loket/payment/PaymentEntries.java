@@ -18,8 +18,10 @@ import java.util.List;
  * <pre>
  *   reservation (PENDING), when the request leaves:
  *     DR cash_drawer:shift-N (cash) or customer_clearing (every other method)   total
- *     CR gateway_deposit                                                         bill + gateway admin fee
- *     CR admin_fee_income                                                        shop fee (when not zero)
+ *     CR gateway_deposit                                                         cost (what the network takes)
+ *     CR admin_fee_income                                                        shop fee + margin (when not zero)
+ *   (at the house gateway the cost is bill + its admin fee and the margin zero; at an aggregator the margin is its
+ *   selling price less its price)
  *   SUCCESS: POST_PENDING of it.   FAILED: VOID_PENDING of it, and when the customer's money was kept
  *   (non-cash, or cash of a customer who has left) a POSTED  DR the same account / CR refunds_due  total.
  * </pre>
@@ -36,9 +38,9 @@ final class PaymentEntries {
     static List<Posting> reservationPostings(Payment p) {
         List<Posting> postings = new ArrayList<>(3);
         postings.add(Posting.debit(customerMoney(p), p.amounts().total()));
-        postings.add(Posting.credit(AccountCode.GATEWAY_DEPOSIT, p.amounts().gatewayTotal()));
-        if (p.amounts().shopFee().isPositive()) {
-            postings.add(Posting.credit(AccountCode.ADMIN_FEE_INCOME, p.amounts().shopFee()));
+        postings.add(Posting.credit(AccountCode.GATEWAY_DEPOSIT, p.amounts().cost()));
+        if (p.amounts().income().isPositive()) {
+            postings.add(Posting.credit(AccountCode.ADMIN_FEE_INCOME, p.amounts().income()));
         }
         return postings;
     }

@@ -27,7 +27,11 @@ public final class PaymentRefusedException extends RuntimeException {
         /** The total is above the amount the owner set, and no verified customer is named. */
         VERIFIED_CUSTOMER_REQUIRED,
         /** The customer named does not exist. */
-        UNKNOWN_CUSTOMER
+        UNKNOWN_CUSTOMER,
+        /** The network would take more from the deposit than the customer pays: a sale at a loss. */
+        COST_ABOVE_PRICE,
+        /** The inquiry's reference was already used by a payment (a network that pays under the inquiry's own). */
+        INQUIRY_USED
     }
 
     private final Reason reason;

@@ -1,8 +1,10 @@
 package id.loket.payment;
 
+import id.loket.core.ClientRefs;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
-import id.loket.billing.Gateway;
+import id.loket.billing.BillerNetwork;
+import id.loket.billing.PaymentAcceptance;
 import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
@@ -87,7 +89,8 @@ public final class PaymentService {
             PaymentState.SENT, PaymentState.SUSPECT);
 
     private final PaymentStore store;
-    private final Gateway gateway;
+    private final BillerNetwork network;
+    private final PaymentAcceptance acceptance;
     private final ShiftService shifts;
     private final SettingsService settings;
     private final JournalRules rules;
@@ -98,28 +101,29 @@ public final class PaymentService {
     /** Payments a thread of this process is working on; recovery leaves them alone. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
             JournalRules rules, BusinessCalendar calendar) {
-        this(store, gateway, shifts, settings, rules, calendar, new ClientRefs(new SecureRandom()),
+        this(store, network, acceptance, shifts, settings, rules, calendar, new ClientRefs(new SecureRandom()),
                 DEFAULT_SENT_GRACE);
     }
 
     /** Without customers: a payment above {@link SettingsService#verifiedCustomerAbove()} is always refused. */
-    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
             JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace) {
-        this(store, gateway, shifts, settings, rules, calendar, clientRefs, sentGrace, CustomerDirectory.NONE);
+        this(store, network, acceptance, shifts, settings, rules, calendar, clientRefs, sentGrace, CustomerDirectory.NONE);
     }
 
     /**
      * @param customers the shop's registered customers, for the rule that a payment above
      *     {@link SettingsService#verifiedCustomerAbove()} needs a verified one
      */
-    public PaymentService(PaymentStore store, Gateway gateway, ShiftService shifts, SettingsService settings,
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
             JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace,
             CustomerDirectory customers) {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.store = Objects.requireNonNull(store, "store");
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.network = Objects.requireNonNull(network, "network");
+        this.acceptance = Objects.requireNonNull(acceptance, "acceptance");
         this.shifts = Objects.requireNonNull(shifts, "shifts");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -139,7 +143,13 @@ public final class PaymentService {
     public Amounts quote(Biller biller, Inquiry inquiry, PaymentMethod method) {
         PaidBill.of(biller, inquiry);
         Money shopFee = method.isGatewayCharge() ? Money.ZERO : settings.shopFee(biller.code(), biller.category());
-        return new Amounts(inquiry.amount(), inquiry.adminFee(), shopFee);
+        if (inquiry.amount().plus(inquiry.adminFee()).isLessThan(inquiry.cost())) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.COST_ABOVE_PRICE, biller.name()
+                    + ": the network now takes " + inquiry.cost().rupiah() + " from the deposit, more than the selling"
+                    + " price " + inquiry.amount().plus(inquiry.adminFee()).rupiah() + ". Nothing was charged: the"
+                    + " owner must set a new selling price (Settings) before it is sold again.");
+        }
+        return new Amounts(inquiry.amount(), inquiry.adminFee(), shopFee, inquiry.cost());
     }
 
     /**
@@ -208,7 +218,7 @@ public final class PaymentService {
         refuseIfHeld(bill);
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
-        Payment draft = new Payment(clientRefs.next(day), shift.id(), shift.clerk(), day, now, now, PaymentState.SENT,
+        Payment draft = new Payment(clientRefFor(inquiry, day), shift.id(), shift.clerk(), day, now, now, PaymentState.SENT,
                 method, bill, amounts, tendered, approvalCode, Optional.empty(), OptionalLong.empty(), 0,
                 Optional.empty(), Optional.empty(), false);
         busy.add(draft.clientRef());
@@ -254,8 +264,8 @@ public final class PaymentService {
         refuseIfHeld(bill);
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
-        String clientRef = clientRefs.next(day);
-        GatewayResult<Charge> result = gateway.createCharge(new ChargeRequest(clientRef, method,
+        String clientRef = clientRefFor(inquiry, day);
+        GatewayResult<Charge> result = acceptance.createCharge(new ChargeRequest(clientRef, method,
                 amounts.gatewayTotal()));
         if (result instanceof GatewayResult.Refused<Charge> refused) {
             throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway refused"
@@ -315,7 +325,7 @@ public final class PaymentService {
                 throw new PaymentStateException("Payment " + clientRef + " is " + p.state()
                         + ": only a charge still waiting for the customer can be cancelled.", p.state());
             }
-            GatewayResult<Charge> status = gateway.charge(chargeOf(p).chargeId());
+            GatewayResult<Charge> status = acceptance.charge(chargeOf(p).chargeId());
             if (status instanceof GatewayResult.Answer<Charge> answer) {
                 if (answer.value().status() == Charge.Status.PAID) {
                     return advanceCharge(p, true);
@@ -336,7 +346,7 @@ public final class PaymentService {
         Payment current = p;
         if (current.state() == PaymentState.CHARGE_PENDING) {
             ChargeDetails charge = chargeOf(current);
-            GatewayResult<Charge> status = gateway.charge(charge.chargeId());
+            GatewayResult<Charge> status = acceptance.charge(charge.chargeId());
             if (status instanceof GatewayResult.Answer<Charge> answer) {
                 switch (answer.value().status()) {
                     case PENDING -> {
@@ -381,12 +391,38 @@ public final class PaymentService {
     // ---- the gateway's answers -------------------------------------------------------------------------------
 
     private Payment send(Payment sent, boolean customerPresent) {
-        return settle(sent, gateway.pay(request(sent)), customerPresent);
+        return settle(sent, network.pay(request(sent)), customerPresent);
     }
 
     private static PaymentRequest request(Payment p) {
+        return requestOf(p);
+    }
+
+    /**
+     * The payment request of {@code p}, exactly as it was sent: what a status check by re-sending (Digiflazz
+     * prepaid) must send again.
+     */
+    public static PaymentRequest requestOf(Payment p) {
         return new PaymentRequest(p.clientRef(), p.bill().inquiryId(), p.amounts().gatewayTotal(), p.method(),
-                p.charge().map(ChargeDetails::chargeId));
+                p.charge().map(ChargeDetails::chargeId), p.bill().billerCode(), p.bill().reference(),
+                p.amounts().cost());
+    }
+
+    /**
+     * The client_ref of a new payment of {@code inquiry}: the inquiry's own when the network pays under it (its
+     * inquiry and payment are one transaction), which a payment may use only once; a new one otherwise.
+     */
+    private String clientRefFor(Inquiry inquiry, LocalDate day) {
+        if (inquiry.paymentRef().isEmpty()) {
+            return clientRefs.next(day);
+        }
+        String ref = inquiry.paymentRef().get();
+        Optional<Payment> used = store.find(ref);
+        if (used.isPresent()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.INQUIRY_USED, "This look-up was already"
+                    + " used by payment " + ref + " (" + used.get().state() + "): look the bill up again before paying.");
+        }
+        return ref;
     }
 
     /** The outcome of sending the payment (the first time, or the one resend). */
@@ -532,7 +568,7 @@ public final class PaymentService {
     }
 
     private Payment askAbout(Payment p) {
-        GatewayResult<PaymentResult> status = gateway.paymentStatus(p.clientRef());
+        GatewayResult<PaymentResult> status = network.paymentStatus(request(p));
         if (status instanceof GatewayResult.Answer<PaymentResult> answer) {
             return settleAnswer(p, answer.value(), false);
         }
@@ -558,7 +594,7 @@ public final class PaymentService {
         if (marked.state() != PaymentState.SUSPECT || marked.resends() < 1) {
             return marked;
         }
-        return settle(marked, gateway.pay(request(marked)), false);
+        return settle(marked, network.pay(request(marked)), false);
     }
 
     /**
@@ -640,7 +676,7 @@ public final class PaymentService {
                 bill.billerName(), bill.category(), bill.reference(), bill.customerName(), bill.details(),
                 p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
                 outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
-                outcome.flatMap(GatewayOutcome::billerRef), provisional, false, settings.isSandbox());
+                outcome.flatMap(GatewayOutcome::billerRef), provisional, false, network.info().isTraining());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -23,7 +23,12 @@ public enum ItemKind {
      */
     TIMING_DIFFERENCE(false),
     /** Opening deposit + the day's movements in the ledger ≠ the gateway's closing deposit. */
-    BALANCE_MISMATCH(true);
+    BALANCE_MISMATCH(true),
+    /**
+     * A network without a statement did not answer the re-check of a payment (timeout, rate limit, asked less than a
+     * minute ago): the run is partial and the next one asks again.
+     */
+    NOT_CHECKED(true);
 
     private final boolean needsReview;
 

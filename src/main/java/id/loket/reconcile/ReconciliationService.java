@@ -1,6 +1,7 @@
 package id.loket.reconcile;
 
-import id.loket.billing.Gateway;
+import id.loket.billing.BillerNetwork;
+import id.loket.billing.PaymentRequest;
 import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.PaymentResult;
@@ -66,6 +67,11 @@ public final class ReconciliationService {
     /** How many past days the catch-up on start looks at. */
     public static final int CATCH_UP_DAYS = 14;
     public static final String NO_CHANGE = "no change";
+    /**
+     * How a run's {@code changes} start when it could not compare the whole day: the day has not ended, or some
+     * payments could not be re-checked. Such a day stays due: the catch-up runs it again.
+     */
+    public static final String PARTIAL = "partial: ";
     /** The {@code changes} of a day's first reconciled run. */
     public static final String FIRST_RUN = "first run";
     static final String TOP_UP_PREFIX = "TOPUP-";
@@ -75,7 +81,7 @@ public final class ReconciliationService {
             Locale.ROOT).withZone(BusinessCalendar.WIB);
 
     private final ReconciliationStore store;
-    private final Gateway gateway;
+    private final BillerNetwork gateway;
     private final PaymentService payments;
     private final JournalService journal;
     private final AuditService audit;
@@ -87,8 +93,34 @@ public final class ReconciliationService {
     /**
      * @param settlementFolder where the settlement files are kept ({@code <day>.csv}, replaced by a re-run)
      */
-    public ReconciliationService(ReconciliationStore store, Gateway gateway, PaymentService payments,
+    public ReconciliationService(ReconciliationStore store, BillerNetwork gateway, PaymentService payments,
             JournalService journal, AuditService audit, BusinessCalendar calendar, Path settlementFolder) {
+        this(store, gateway, payments, journal, audit, calendar, settlementFolder, DEFAULT_RECHECK_SPACING,
+                Thread::sleep);
+    }
+
+    /** Waits between two re-checks; {@link Thread#sleep(long)} in production. */
+    @FunctionalInterface
+    public interface Pacer {
+        void pause(long millis) throws InterruptedException;
+    }
+
+    /** Between two re-checks of a statement-less network: Digiflazz documents no pace but the same-transaction
+     * minute; a fifth of a second keeps a night's 2,000 re-checks polite and under seven minutes. */
+    public static final java.time.Duration DEFAULT_RECHECK_SPACING = java.time.Duration.ofMillis(200);
+
+    private final java.time.Duration recheckSpacing;
+    private final Pacer pacer;
+
+    /**
+     * @param recheckSpacing the wait between two re-checks when the network has no statement
+     * @param pacer          how it waits
+     */
+    public ReconciliationService(ReconciliationStore store, BillerNetwork gateway, PaymentService payments,
+            JournalService journal, AuditService audit, BusinessCalendar calendar, Path settlementFolder,
+            java.time.Duration recheckSpacing, Pacer pacer) {
+        this.recheckSpacing = Objects.requireNonNull(recheckSpacing, "recheckSpacing");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.store = Objects.requireNonNull(store, "store");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.payments = Objects.requireNonNull(payments, "payments");
@@ -145,7 +177,9 @@ public final class ReconciliationService {
         LocalDate from = first.get().isAfter(window) ? first.get() : window;
         Set<LocalDate> done = new HashSet<>();
         for (ReconciliationRun r : store.latestReconciledRuns(from, today.minusDays(1))) {
-            done.add(r.day());
+            if (!r.changes().startsWith(PARTIAL)) {
+                done.add(r.day());
+            }
         }
         List<LocalDate> due = new ArrayList<>();
         for (LocalDate d = from; d.isBefore(today); d = d.plusDays(1)) {
@@ -179,6 +213,9 @@ public final class ReconciliationService {
                     + calendar.today() + " WIB).");
         }
         Instant started = calendar.now();
+        if (!gateway.info().hasStatement()) {
+            return new Rechecks(day, trigger, operator, progress, cancellation, started).run();
+        }
         progress.update(0, -1, "fetch");
         Path file = settlementFolder.resolve(day + ".csv");
         Fetched fetched = fetch(day, file);
@@ -284,6 +321,286 @@ public final class ReconciliationService {
                 operator, RunOutcome.FAILED, Optional.of(reason), 0, 0, 0, Money.ZERO, Optional.empty(), 0, 0,
                 "failed"), List.of());
         return new RunResult.Failed(run);
+    }
+
+    // ---- networks without a statement (Digiflazz) ---------------------------------------------------------------
+
+    /**
+     * A run against a network that gives no day's statement: each of the day's payments that reached the network is
+     * re-checked with its own reference (the identical request; the adapter keeps the provider's pace and window),
+     * paced by {@code recheckSpacing}, its answer kept at once ({@link ReconciliationStore#addRecheck}) so a run cut
+     * short by a crash or a cancel resumes without asking again for what was already final. Payments the network
+     * refused before creating anything are not re-checked: re-sending a prepaid purchase would make it. The deposit
+     * is proved from balance snapshots: the previous snapshot, plus the top-ups recorded since, less what the
+     * payments sent since took (successes and those still pending), plus what failed since among those pending at
+     * the previous snapshot, must make the balance read now. A day not yet over can be reconciled too; its run is
+     * {@link #PARTIAL}, as is one with payments the network did not answer about.
+     */
+    private final class Rechecks {
+        private final LocalDate day;
+        private final RunTrigger trigger;
+        private final Optional<String> operator;
+        private final Progress progress;
+        private final Cancellation cancellation;
+        private final Instant started;
+        private final Comparison c = new Comparison();
+        private long answered;
+        private Money settledCost = Money.ZERO;
+        private int notChecked;
+
+        Rechecks(LocalDate day, RunTrigger trigger, Optional<String> operator, Progress progress,
+                Cancellation cancellation, Instant started) {
+            this.day = day;
+            this.trigger = trigger;
+            this.operator = operator;
+            this.progress = progress;
+            this.cancellation = cancellation;
+            this.started = started;
+        }
+
+        RunResult run() {
+            List<LedgerPayment> listed = new ArrayList<>();
+            store.eachLedgerPayment(day, listed::add);
+            Optional<ReconciliationRun> previous = latestReconciled(day);
+            Map<String, String> settledBefore = new java.util.HashMap<>();
+            previous.ifPresent(p -> store.items(p.id()).stream()
+                    .filter(i -> i.kind() == ItemKind.RESOLVED_SUSPECT && i.clientRef().isPresent())
+                    .forEach(i -> settledBefore.put(i.clientRef().get(), i.ledgerStatus().orElse(""))));
+            int done = 0;
+            boolean asked = false;
+            for (LedgerPayment lp : listed) {
+                cancellation.check();
+                progress.update(done++, listed.size(), "recheck");
+                c.ledgerCount++;
+                Payment p = payments.find(lp.clientRef()).orElseThrow();
+                Optional<ReconciliationStore.Recheck> answer = store.latestFinalRecheck(p.clientRef());
+                if (answer.isEmpty()) {
+                    if (asked) {
+                        pace();
+                    }
+                    answer = recheck(p);
+                    asked = true;
+                }
+                classify(lp, p, answer, settledBefore);
+            }
+            progress.update(listed.size(), listed.size(), "recheck");
+            cancellation.check();
+
+            progress.update(0, c.toSettle.size(), "store");
+            List<Draft> drafts = new ArrayList<>(c.drafts);
+            for (Draft d : c.toSettle) {
+                drafts.add(settleSuspect(day, d));
+            }
+            List<String> notes = new ArrayList<>();
+            Optional<BalanceCheck> balance = proveDeposit(notes);
+            balance.filter(b -> !b.ok()).ifPresent(b -> drafts.add(new Draft(ItemKind.BALANCE_MISMATCH,
+                    Optional.empty(), Optional.of(b.expectedClosing()), Optional.of(b.closing()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), "The deposit at " + gateway.info()
+                    .displayName() + " is " + b.closing().rupiah() + " but the last snapshot " + b.opening().rupiah()
+                    + " plus the movements the ledger knows since " + b.movements().rupiah() + " make "
+                    + b.expectedClosing().rupiah() + " (difference " + b.difference().rupiah()
+                    + (b.difference().isPositive() ? ": a top-up not recorded in Loket?" : ": money taken from the"
+                    + " deposit that the ledger does not know about") + ")")));
+            drafts.sort(Comparator.comparing((Draft d) -> d.kind().ordinal())
+                    .thenComparing(d -> d.clientRef().orElse("")));
+            List<ReconciliationItem> items = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                items.add(drafts.get(i).item(i + 1));
+            }
+            Map<String, Resolution> resolutions = store.resolutions(day);
+            int open = (int) items.stream().filter(i -> i.kind().needsReview()
+                    && !resolutions.containsKey(i.key())).count();
+            boolean dayOver = calendar.now().isAfter(calendar.endOf(day)) || calendar.now().equals(calendar.endOf(day));
+            String changes = previous.map(p -> statementlessChanges(store.items(p.id()), p, items, c.matched))
+                    .orElse(FIRST_RUN);
+            List<String> partial = new ArrayList<>();
+            if (!dayOver) {
+                partial.add("the day has not ended");
+            }
+            if (notChecked > 0) {
+                partial.add(notChecked + " payment(s) not re-checked: run it again later");
+            }
+            if (!partial.isEmpty()) {
+                changes = PARTIAL + String.join(", ", partial) + "; " + changes;
+            }
+            if (!notes.isEmpty()) {
+                changes = changes + "; " + String.join("; ", notes);
+            }
+            ReconciliationRun run = store.saveRun(new ReconciliationRun(0, day, started, calendar.now(), trigger,
+                    operator, RunOutcome.RECONCILED, Optional.empty(), c.matched, answered, c.ledgerCount,
+                    settledCost, balance, items.size(), open, changes), items);
+            LOG.info("Reconciled {} by re-checking {} payments at {}: {} matched, {} items ({} open), deposit {}, {}",
+                    day, c.ledgerCount, gateway.info().displayName(), run.matched(), items.size(), open,
+                    balance.map(b -> b.ok() ? "proved" : "off by " + b.difference().rupiah()).orElse("not proved"),
+                    changes);
+            progress.update(1, 1, "store");
+            return new RunResult.Reconciled(run, withResolutions(store.items(run.id()), resolutions));
+        }
+
+        private void pace() {
+            if (recheckSpacing.isZero()) {
+                return;
+            }
+            try {
+                pacer.pause(recheckSpacing.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException();
+            }
+        }
+
+        /** Asks the network about {@code p} once and keeps its answer; empty when it gave none. */
+        private Optional<ReconciliationStore.Recheck> recheck(Payment p) {
+            GatewayResult<PaymentResult> result = gateway.paymentStatus(PaymentService.requestOf(p));
+            if (result instanceof GatewayResult.Answer<PaymentResult> a) {
+                PaymentResult r = a.value();
+                ReconciliationStore.Recheck kept = new ReconciliationStore.Recheck(p.clientRef(), calendar.now(),
+                        r.status().name(), r.rc(), r.message(), r.cost(), r.depositBalance());
+                store.addRecheck(kept);
+                return Optional.of(kept);
+            }
+            if (result instanceof GatewayResult.Refused<PaymentResult> refused
+                    && refused.error().is(GatewayError.PAYMENT_NOT_FOUND)) {
+                ReconciliationStore.Recheck kept = new ReconciliationStore.Recheck(p.clientRef(), calendar.now(),
+                        "NOT_FOUND", refused.error().code(), refused.error().message(), Optional.empty(),
+                        Optional.empty());
+                store.addRecheck(kept);
+                return Optional.of(kept);
+            }
+            LOG.info("Re-check of {} gave no answer ({}); it is asked again at the next run", p.clientRef(), result);
+            return Optional.empty();
+        }
+
+        private void classify(LedgerPayment lp, Payment p, Optional<ReconciliationStore.Recheck> answer,
+                Map<String, String> settledBefore) {
+            Money cost = p.amounts().cost();
+            Optional<Money> price = answer.flatMap(ReconciliationStore.Recheck::price);
+            Draft base = new Draft(ItemKind.MATCHED, Optional.of(p.clientRef()), Optional.of(cost), price,
+                    Optional.of(p.state().name()), answer.map(ReconciliationStore.Recheck::status),
+                    Optional.of(lp.biller()), Optional.of(lp.reference()), "");
+            if (answer.isEmpty()) {
+                notChecked++;
+                c.drafts.add(base.as(ItemKind.NOT_CHECKED, gateway.info().displayName() + " did not answer the"
+                        + " re-check; the next run asks again"));
+                return;
+            }
+            answered++;
+            ReconciliationStore.Recheck r = answer.get();
+            boolean open = isOpen(p.state());
+            String network = gateway.info().displayName();
+            switch (r.status()) {
+                case "PENDING" -> c.drafts.add(open
+                        ? base.as(ItemKind.TIMING_DIFFERENCE, "Still pending at " + network + " (rc " + r.rc()
+                                + "): settled when it answers")
+                        : base.as(ItemKind.STATUS_MISMATCH, "The ledger has it " + p.state() + ", " + network
+                                + " still says pending (rc " + r.rc() + ")"));
+                case "SUCCESS" -> {
+                    settledCost = settledCost.plus(price.orElse(cost));
+                    if (open) {
+                        c.toSettle.add(base.as(ItemKind.RESOLVED_SUSPECT, SettlementStatus.SUCCESS.name()));
+                    } else if (p.state() != PaymentState.SUCCESS) {
+                        c.drafts.add(base.as(ItemKind.STATUS_MISMATCH, "The ledger has it " + p.state() + ", "
+                                + network + " says it succeeded (rc " + r.rc() + "): its cost left the deposit"));
+                    } else if (price.isPresent() && !price.get().equals(cost)) {
+                        c.drafts.add(base.as(ItemKind.AMOUNT_MISMATCH, "The ledger booked a cost of " + cost.rupiah()
+                                + ", " + network + " took " + price.get().rupiah() + " from the deposit"));
+                    } else if (settledBefore.containsKey(p.clientRef())) {
+                        c.drafts.add(new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(),
+                                base.gatewayAmount(), Optional.of(settledBefore.get(p.clientRef())),
+                                base.gatewayStatus(), base.biller(), base.reference(), "The ledger held it "
+                                + settledBefore.get(p.clientRef()) + "; settled " + p.state()
+                                + " by an earlier run of this day"));
+                    } else {
+                        c.matched++;
+                    }
+                }
+                default -> {
+                    // FAILED, or NOT_FOUND: the network holds no successful purchase under this reference.
+                    if (open) {
+                        c.toSettle.add(base.as(ItemKind.RESOLVED_SUSPECT, SettlementStatus.FAILED.name()));
+                    } else if (p.state() == PaymentState.SUCCESS) {
+                        c.drafts.add(base.as(ItemKind.STATUS_MISMATCH, "The ledger has it SUCCESS, " + network
+                                + " says " + ("NOT_FOUND".equals(r.status()) ? "it does not know it" : "it failed")
+                                + " (rc " + r.rc() + " " + r.message() + ")"));
+                    } else if (settledBefore.containsKey(p.clientRef())) {
+                        c.drafts.add(new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(),
+                                base.gatewayAmount(), Optional.of(settledBefore.get(p.clientRef())),
+                                base.gatewayStatus(), base.biller(), base.reference(), "The ledger held it "
+                                + settledBefore.get(p.clientRef()) + "; settled " + p.state()
+                                + " by an earlier run of this day"));
+                    } else {
+                        c.matched++;
+                    }
+                }
+            }
+        }
+
+        /** Reads the deposit now, keeps it as a snapshot, and proves it from the previous one. */
+        private Optional<BalanceCheck> proveDeposit(List<String> notes) {
+            GatewayResult<id.loket.billing.DepositBalance> read = gateway.balance();
+            if (!(read instanceof GatewayResult.Answer<id.loket.billing.DepositBalance> answer)) {
+                notes.add("deposit not read (" + read + "): not proved this run");
+                return Optional.empty();
+            }
+            String network = gateway.info().id();
+            Optional<ReconciliationStore.DepositSnapshot> before = store.latestSnapshot(network);
+            Instant now = calendar.now();
+            ReconciliationStore.DepositSnapshot snapshot = store.addSnapshot(network, now, answer.value().balance(),
+                    openSentRefs());
+            if (before.isEmpty()) {
+                notes.add("first deposit snapshot (" + snapshot.balance().rupiah() + "): the deposit is proved from"
+                        + " the next run on");
+                return Optional.empty();
+            }
+            ReconciliationStore.DepositSnapshot prev = before.get();
+            Money movements = store.topUpsBetween(prev.takenAt(), now);
+            for (String ref : store.paymentsCreatedBetween(prev.takenAt(), now)) {
+                Payment p = payments.find(ref).orElseThrow();
+                if (p.state() == PaymentState.SUCCESS || isOpen(p.state())) {
+                    movements = movements.minus(p.amounts().cost());
+                }
+            }
+            for (String ref : prev.openRefs()) {
+                Optional<Payment> p = payments.find(ref);
+                if (p.isPresent() && p.get().state() == PaymentState.FAILED && p.get().outcome().isPresent()) {
+                    movements = movements.plus(p.get().amounts().cost());
+                }
+            }
+            return Optional.of(new BalanceCheck(prev.balance(), movements, snapshot.balance()));
+        }
+
+        private Set<String> openSentRefs() {
+            Set<String> open = new HashSet<>();
+            for (String ref : store.openPaymentRefs()) {
+                payments.find(ref).filter(p -> isOpen(p.state())).ifPresent(p -> open.add(ref));
+            }
+            return open;
+        }
+    }
+
+    /** What differs from the previous run; the deposit is read anew each run, so only whether it held counts. */
+    private static String statementlessChanges(List<ReconciliationItem> before, ReconciliationRun previous,
+            List<ReconciliationItem> after, long matched) {
+        String changes = changes(before, previous, after, matched, previous.balance().orElse(null));
+        return changes.replace("; deposit check changed", "").replace("deposit check changed", NO_CHANGE);
+    }
+
+    /**
+     * Reads the network's deposit once and keeps it as the first snapshot, when the network has no statement and
+     * no snapshot was taken yet: the deposit is then proved from the first payment on. Quiet when it cannot be read.
+     */
+    public void snapshotIfNone() {
+        if (gateway.info().hasStatement() || store.latestSnapshot(gateway.info().id()).isPresent()) {
+            return;
+        }
+        GatewayResult<id.loket.billing.DepositBalance> read = gateway.balance();
+        if (read instanceof GatewayResult.Answer<id.loket.billing.DepositBalance> answer) {
+            store.addSnapshot(gateway.info().id(), calendar.now(), answer.value().balance(), Set.of());
+            LOG.info("First deposit snapshot at {}: {}", gateway.info().displayName(), answer.value().balance());
+        } else {
+            LOG.info("No first deposit snapshot at {} ({}); the first reconciliation run takes it",
+                    gateway.info().displayName(), read);
+        }
     }
 
     // ---- comparing -------------------------------------------------------------------------------------------
@@ -492,7 +809,7 @@ public final class ReconciliationService {
 
     /** When the next day is not closed yet: the gateway's word on a payment it may settle then. */
     private Optional<Draft> askGateway(LocalDate day, LedgerPayment p) {
-        GatewayResult<PaymentResult> status = gateway.paymentStatus(p.clientRef());
+        GatewayResult<PaymentResult> status = gateway.paymentStatus(PaymentRequest.statusOf(p.clientRef()));
         if (!(status instanceof GatewayResult.Answer<PaymentResult> answer)) {
             return Optional.empty();
         }

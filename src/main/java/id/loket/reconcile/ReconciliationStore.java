@@ -3,10 +3,12 @@ package id.loket.reconcile;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.PaymentState;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -73,4 +75,45 @@ public interface ReconciliationStore {
 
     /** The payments of {@code day} grouped by biller, method, clerk and state. */
     List<DayTotalsRow> dayTotals(LocalDate day);
+
+    // ---- networks without a statement (Digiflazz) ---------------------------------------------------------------
+
+    /**
+     * One answer of the network to a re-check of a payment, as it came. {@code status}: SUCCESS, FAILED, PENDING,
+     * or NOT_FOUND (the network does not know the payment).
+     */
+    record Recheck(String clientRef, Instant checkedAt, String status, String rc, String message,
+            Optional<Money> price, Optional<Money> lastSaldo) {
+
+        public boolean isFinal() {
+            return !"PENDING".equals(status);
+        }
+    }
+
+    /** Keeps a re-check answer (append-only), at once: a run cut short resumes from what it kept. */
+    void addRecheck(Recheck recheck);
+
+    /** The newest final answer (not PENDING) a re-check of {@code clientRef} got. */
+    Optional<Recheck> latestFinalRecheck(String clientRef);
+
+    /** The network's deposit as read at {@code takenAt}, with the payments then open (SENT, SUSPECT). */
+    record DepositSnapshot(long id, String network, Instant takenAt, Money balance, Set<String> openRefs) {
+
+        public DepositSnapshot {
+            openRefs = Set.copyOf(openRefs);
+        }
+    }
+
+    DepositSnapshot addSnapshot(String network, Instant takenAt, Money balance, Set<String> openRefs);
+
+    Optional<DepositSnapshot> latestSnapshot(String network);
+
+    /** The client_refs of the payments open now (SENT, SUSPECT). */
+    Set<String> openPaymentRefs();
+
+    /** The client_refs of the payments created in {@code (from, to]}, whatever their state. */
+    List<String> paymentsCreatedBetween(Instant from, Instant to);
+
+    /** The deposit top-ups recorded in {@code (from, to]} (by when they were recorded). */
+    Money topUpsBetween(Instant from, Instant to);
 }

@@ -67,8 +67,20 @@ public final class ReceiptLines {
                 case "HALO" -> HALO;
                 case "PULSA" -> PULSA;
                 case "KAI" -> KAI;
-                default -> r.category() == BillerCategory.WATER || r.billerCode().startsWith("PDAM_")
-                        ? WATER : GENERIC;
+                default -> byCategory(r);
+            };
+        }
+
+        /**
+         * A biller of another network (an aggregator's price list): laid out by what it bills. Its inquiry gave
+         * the same detail keys the house layouts read ({@code no_meter} marks a token purchase).
+         */
+        private static Layout byCategory(ReceiptData r) {
+            return switch (r.category()) {
+                case ELECTRICITY -> r.details().containsKey("no_meter") ? PLN_PREPAID : PLN_POSTPAID;
+                case WATER -> WATER;
+                case PHONE -> r.details().containsKey("produk") ? PULSA : GENERIC;
+                default -> r.billerCode().startsWith("PDAM_") ? WATER : GENERIC;
             };
         }
 

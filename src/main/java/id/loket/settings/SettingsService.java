@@ -24,6 +24,19 @@ public final class SettingsService implements ShopProfile {
     public static final String GATEWAY_URL = "gateway.url";
     public static final String GATEWAY_MERCHANT = "gateway.merchant";
     public static final String GATEWAY_SECRET = "gateway.secret";
+    /** Which biller network pays the bills: {@code house} (the gateway or its embedded sandbox) or {@code digiflazz}. */
+    public static final String BILLER_NETWORK = "biller.network";
+    public static final String DIGIFLAZZ_USERNAME = "digiflazz.username";
+    /** Never logged, never audited by value; the settings file is readable by its owner only. */
+    public static final String DIGIFLAZZ_KEY = "digiflazz.key";
+    public static final String DIGIFLAZZ_URL = "digiflazz.url";
+    /** {@code true}: Digiflazz's development mode ({@code testing: true}, the development key), shown as TESTING. */
+    public static final String DIGIFLAZZ_TESTING = "digiflazz.testing";
+    public static final String DIGIFLAZZ_DEFAULT_URL = "https://api.digiflazz.com/v1";
+    /** {@code price.markup.<CATEGORY>}: rupiah added to a prepaid product's cost to make its selling price. */
+    public static final String PRICE_MARKUP_PREFIX = "price.markup.";
+    /** {@code price.sku.<SKU>}: the selling price of one prepaid product, whatever its cost. */
+    public static final String PRICE_SKU_PREFIX = "price.sku.";
     public static final String SHOP_NAME = "shop.name";
     /** Minutes without a key or a click before the window locks; 0 never locks. */
     public static final String LOCK_MINUTES = "ui.lock.minutes";
@@ -99,6 +112,81 @@ public final class SettingsService implements ShopProfile {
         return store.get(GATEWAY_SECRET).filter(s -> !s.isEmpty());
     }
 
+    /** The biller network: {@code house} unless {@code digiflazz} is set. */
+    public String billerNetwork() {
+        String network = store.get(BILLER_NETWORK).map(String::strip).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        return switch (network) {
+            case "", "house", "sandbox" -> "house";
+            case "digiflazz" -> "digiflazz";
+            default -> throw new IllegalArgumentException(BILLER_NETWORK + " (LOKET_BILLER_NETWORK) is 'house' or"
+                    + " 'digiflazz', not '" + network + "'.");
+        };
+    }
+
+    public Optional<String> digiflazzUsername() {
+        return store.get(DIGIFLAZZ_USERNAME).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public Optional<String> digiflazzKey() {
+        return store.get(DIGIFLAZZ_KEY).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public String digiflazzUrl() {
+        return store.get(DIGIFLAZZ_URL).map(String::strip).filter(s -> !s.isEmpty()).orElse(DIGIFLAZZ_DEFAULT_URL);
+    }
+
+    public boolean digiflazzTesting() {
+        return store.get(DIGIFLAZZ_TESTING).map(String::strip).map("true"::equalsIgnoreCase).orElse(false);
+    }
+
+    /**
+     * The Digiflazz account: an empty username goes back to the house network; an empty key keeps the one stored.
+     * The key is audited as "changed", never by value.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setDigiflazz(Operator actor, String username, Optional<String> key, String url, boolean testing) {
+        actor.requireOwner("change the biller network");
+        String u = oneLine(username, "The Digiflazz username");
+        String address = oneLine(url, "The Digiflazz address");
+        change(actor, BILLER_NETWORK, u.isEmpty() ? "house" : "digiflazz", u.isEmpty() ? "house" : "digiflazz");
+        change(actor, DIGIFLAZZ_USERNAME, u, u);
+        change(actor, DIGIFLAZZ_URL, address, address);
+        change(actor, DIGIFLAZZ_TESTING, Boolean.toString(testing), testing ? "development (testing)" : "production");
+        if (key.isPresent() && !key.get().strip().isEmpty()) {
+            String k = oneLine(key.get(), "The Digiflazz key");
+            if (!k.equals(store.get(DIGIFLAZZ_KEY).orElse(""))) {
+                store.put(DIGIFLAZZ_KEY, k);
+                audit.record(actor, AuditAction.SETTINGS_CHANGED, DIGIFLAZZ_KEY, "changed");
+            }
+        }
+    }
+
+    /**
+     * The selling price of a prepaid product that costs {@code cost}: the price set for its SKU, else its cost plus
+     * the category's markup (none unless set).
+     */
+    public Money sellingPrice(BillerCategory category, String sku, Money cost) {
+        Optional<Money> fixed = fee(PRICE_SKU_PREFIX + sku);
+        if (fixed.isPresent()) {
+            return fixed.get();
+        }
+        return cost.plus(fee(PRICE_MARKUP_PREFIX + category.name()).orElse(Money.ZERO));
+    }
+
+    /**
+     * The markup on every prepaid product of {@code category}; zero sells at cost.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setMarkup(Operator actor, BillerCategory category, Money markup) {
+        actor.requireOwner("change prices");
+        if (markup.isNegative()) {
+            throw new IllegalArgumentException("A markup is never negative: a product is never sold below its cost.");
+        }
+        change(actor, PRICE_MARKUP_PREFIX + category.name(), Long.toString(markup.rupiah()), markup.rupiah() + "");
+    }
+
     /** The shop's name as receipts print it (set by the setup wizard; "Loket" until then). */
     @Override
     public String shopName() {
@@ -121,7 +209,7 @@ public final class SettingsService implements ShopProfile {
 
     /** True when no real gateway is configured: every screen that shows money says SANDBOX. */
     public boolean isSandbox() {
-        return gatewayUrl().isEmpty();
+        return gatewayUrl().isEmpty() && "house".equals(billerNetwork());
     }
 
     /**

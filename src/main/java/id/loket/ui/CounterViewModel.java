@@ -774,6 +774,8 @@ public final class CounterViewModel {
                 case CHARGE_NOT_STARTED -> Message.of("counter.refused.chargeNotStarted", e.getMessage());
                 case VERIFIED_CUSTOMER_REQUIRED -> Message.of(customer.get() == null
                         ? "counter.refused.customerRequired" : "counter.refused.customerUnverified");
+                case COST_ABOVE_PRICE -> Message.of("counter.refused.costAbovePrice", e.getMessage());
+                case INQUIRY_USED -> Message.of("counter.refused.inquiryUsed");
                 case WRONG_BILLER, WRONG_METHOD, UNKNOWN_CUSTOMER ->
                         Message.of("counter.refused.other", e.getMessage());
             };

@@ -118,6 +118,10 @@ public final class ShellView {
         listen(viewModel.selectedSection(), (obs, old, now) -> showSection(now));
         showSection(viewModel.selectedSection().get());
 
+        if (viewModel.testing()) {
+            sandboxBadge.setText(resources.getString("status.testing"));
+            sandboxBadge.setTooltip(new javafx.scene.control.Tooltip(resources.getString("status.testing.tooltip")));
+        }
         sandboxBadge.setVisible(viewModel.sandbox());
         sandboxBadge.setManaged(viewModel.sandbox());
         bind(ledgerStatus.textProperty(), viewModel.ledgerStatusText());

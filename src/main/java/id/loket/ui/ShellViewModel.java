@@ -44,6 +44,7 @@ public final class ShellViewModel {
     private final Executor background;
     private final Executor fxThread;
     private final boolean sandbox;
+    private final boolean testing;
 
     private final ReadOnlyObjectWrapper<Section> selectedSection = new ReadOnlyObjectWrapper<>(Section.PAY);
     private final ReadOnlyObjectWrapper<Locale> language;
@@ -86,7 +87,8 @@ public final class ShellViewModel {
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
-        this.sandbox = settings.isSandbox();
+        this.testing = billing.network().mode() == id.loket.billing.NetworkInfo.Mode.TESTING;
+        this.sandbox = settings.isSandbox() || testing;
         this.language = new ReadOnlyObjectWrapper<>(supported(settings.language()));
         // Derived, so whoever reacts to a language change already sees the new bundle.
         this.bundle = Bindings.createObjectBinding(() -> Bundles.load(language.get()), language);
@@ -206,6 +208,14 @@ public final class ShellViewModel {
     /** The texts of the current language. */
     public ObservableObjectValue<ResourceBundle> bundle() {
         return bundle;
+    }
+
+    /**
+     * True when the biller network is a provider's own test mode (Digiflazz development): the badge then says
+     * TESTING instead of SANDBOX.
+     */
+    public boolean testing() {
+        return testing;
     }
 
     /** True when no real gateway is configured; the status bar then shows the SANDBOX badge. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.core.JournalRules;
-import id.loket.gateway.sandbox.SandboxOptions;
-import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.upstream.house.sim.SandboxOptions;
+import id.loket.upstream.house.sim.SandboxServer;
 import id.loket.journal.LedgerVerifier;
 import id.loket.journal.VerifyReport;
 import id.loket.ledger.LedgerDatabase;

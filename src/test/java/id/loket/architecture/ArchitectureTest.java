@@ -46,7 +46,7 @@ class ArchitectureTest {
             .layer("Core").definedBy("id.loket.core..")
             .layer("Services").definedBy(SERVICES)
             .layer("Ledger").definedBy("id.loket.ledger..")
-            .layer("Gateway").definedBy("id.loket.gateway..")
+            .layer("Upstream").definedBy("id.loket.upstream..")
             .layer("Report").definedBy("id.loket.report..")
             .layer("Ui").definedBy("id.loket.ui..")
             .layer("Cli").definedBy("id.loket.cli..")
@@ -55,9 +55,9 @@ class ArchitectureTest {
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Ledger").mayOnlyBeAccessedByLayers("App")
-            .whereLayer("Gateway").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Upstream").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
-            .whereLayer("Services").mayOnlyBeAccessedByLayers("Ledger", "Gateway", "Report", "Ui", "Cli", "App")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Ledger", "Upstream", "Report", "Ui", "Cli", "App")
             .because("DESIGN.md: adapters implement the services' ports, screens and commands reach data only "
                     + "through services, and only the composition root knows every piece");
 
@@ -78,7 +78,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyLedgerTouchesSql = noClasses()
-            .that().resideOutsideOfPackages("id.loket.ledger..", "id.loket.gateway.sandbox..")
+            .that().resideOutsideOfPackages("id.loket.ledger..", "id.loket.upstream.house.sim..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
             .because("one place owns the ledger's schema and its transactions; SQL elsewhere would bypass the "
@@ -86,15 +86,36 @@ class ArchitectureTest {
                     + "process: it keeps its own state in its own SQLite file, never the ledger)");
 
     @ArchTest
-    static final ArchRule sandboxStaysOutOfTheLedger = noClasses().that().resideInAPackage("id.loket.gateway..")
+    static final ArchRule upstreamsStayOutOfTheLedger = noClasses().that().resideInAPackage("id.loket.upstream..")
             .should().dependOnClassesThat().resideInAnyPackage("id.loket.ledger..", "id.loket.journal..")
-            .because("the gateway, real or sandbox, knows nothing of the counter's books");
+            .because("an outside party, real or simulated, knows nothing of the counter's books");
 
     @ArchTest
-    static final ArchRule onlyGatewayTouchesTheNetwork = noClasses().that().resideOutsideOfPackage("id.loket.gateway..")
+    static final ArchRule onePackagePerProvider = slices().matching("id.loket.upstream.(*)..")
+            .should().notDependOnEachOther()
+            .because("DESIGN.md: one adapter package per outside party, with its own client, signing and code table; "
+                    + "one provider borrowing another's code would tie their changes together");
+
+    @ArchTest
+    static final ArchRule simulatorsAreNotUsedByAdapters = noClasses().that().resideInAPackage("id.loket.upstream..")
+            .and().resideOutsideOfPackage("id.loket.upstream.*.sim..")
+            .should().dependOnClassesThat().resideInAPackage("id.loket.upstream.*.sim..")
+            .because("an adapter is proven against its provider's simulator, so it must not share the simulator's "
+                    + "code: a shared mistake would pass every test");
+
+    @ArchTest
+    static final ArchRule adaptersSeeOnlyPortsAndCore = noClasses().that().resideInAPackage("id.loket.upstream..")
+            .should().dependOnClassesThat().resideInAnyPackage("id.loket.payment..", "id.loket.reconcile..",
+                    "id.loket.shift..", "id.loket.users..", "id.loket.customers..", "id.loket.settings..",
+                    "id.loket.ui..", "id.loket.cli..", "id.loket.report..")
+            .because("an adapter implements a port of the billing package with core values; the use cases are "
+                    + "the services' business, not the provider's");
+
+    @ArchTest
+    static final ArchRule onlyUpstreamsTouchTheNetwork = noClasses().that().resideOutsideOfPackage("id.loket.upstream..")
             .should().dependOnClassesThat().resideInAnyPackage(NETWORKING)
-            .because("every byte to or from the gateway is signed and verified in the gateway adapter; a "
-                    + "second network path would skip that");
+            .because("every byte to or from an outside party is signed and verified in its adapter; a second "
+                    + "network path would skip that");
 
     @ArchTest
     static final ArchRule javaFxOnlyInUiAndApp = noClasses().that()

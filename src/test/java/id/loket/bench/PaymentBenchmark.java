@@ -3,7 +3,7 @@ package id.loket.bench;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.DepositBalance;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
@@ -89,11 +89,11 @@ public final class PaymentBenchmark {
     }
 
     /** Adds up the time spent inside the gateway, so it can be taken out of the payment's time. */
-    private static final class TimedGateway implements Gateway {
-        private final Gateway delegate;
+    private static final class TimedGateway implements AllUpstreams {
+        private final AllUpstreams delegate;
         private long spent;
 
-        TimedGateway(Gateway delegate) {
+        TimedGateway(AllUpstreams delegate) {
             this.delegate = delegate;
         }
 

@@ -244,7 +244,7 @@ public final class ReconcileBenchmark {
             ReconcileGateway gateway = new ReconcileGateway(ReconcileFixture.DAY, gatewayCsv, day.summary());
             BusinessCalendar calendar = new BusinessCalendar(clock);
             AuditService audit = new AuditService(ledger.audit(), clock);
-            PaymentService payments = new PaymentService(ledger.payments(), gateway,
+            PaymentService payments = new PaymentService(ledger.payments(), gateway, gateway,
                     new ShiftService(ledger.shifts(), rules, calendar), new SettingsService(new MemorySettings(), audit),
                     rules, calendar);
             ReconciliationService service = new ReconciliationService(ledger.reconciliation(), gateway, payments,

@@ -3,7 +3,7 @@ package id.loket.bench;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.DepositBalance;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
@@ -32,7 +32,7 @@ import java.util.List;
  * any other day is not closed yet, and {@link #paymentStatus} says the gateway never received the payment. Every
  * other call throws.
  */
-final class ReconcileGateway implements Gateway {
+final class ReconcileGateway implements AllUpstreams {
 
     private final LocalDate day;
     private final Path source;

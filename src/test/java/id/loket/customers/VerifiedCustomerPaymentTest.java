@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.PaymentState;
-import id.loket.payment.ClientRefs;
+import id.loket.core.ClientRefs;
 import id.loket.payment.Payment;
 import id.loket.payment.PaymentRefusedException;
 import id.loket.payment.PaymentService;
@@ -36,7 +36,7 @@ class VerifiedCustomerPaymentTest extends PaymentTestBase {
     void startTheCounter() {
         PaymentTestBed bed = start();
         customers = CustomerServiceTest.service(bed);
-        payments = new PaymentService(bed.ledger().payments(), bed.gateway(), bed.shifts(), bed.settings(),
+        payments = new PaymentService(bed.ledger().payments(), bed.gateway(), bed.gateway(), bed.shifts(), bed.settings(),
                 PaymentTestBed.RULES, bed.calendar(), new ClientRefs(new SecureRandom()),
                 PaymentService.DEFAULT_SENT_GRACE, customers);
         unverified = customers.register("Siti Aminah", CustomerServiceTest.SITI_NIK, "0857-1111-2222",

@@ -1,5 +1,6 @@
 package id.loket.payment;
 
+import id.loket.core.ClientRefs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;

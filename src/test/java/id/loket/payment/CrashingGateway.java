@@ -3,7 +3,7 @@ package id.loket.payment;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.DepositBalance;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * leaves or after the gateway has done the payment, as if the process died there. What the counter committed before
  * the call is all that is left, as after a real crash.
  */
-final class CrashingGateway implements Gateway {
+final class CrashingGateway implements AllUpstreams {
 
     enum When {
         NEVER,
@@ -39,10 +39,10 @@ final class CrashingGateway implements Gateway {
         }
     }
 
-    private final Gateway real;
+    private final AllUpstreams real;
     private final AtomicReference<When> next = new AtomicReference<>(When.NEVER);
 
-    CrashingGateway(Gateway real) {
+    CrashingGateway(AllUpstreams real) {
         this.real = real;
     }
 

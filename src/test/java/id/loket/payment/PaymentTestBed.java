@@ -1,9 +1,10 @@
 package id.loket.payment;
 
+import id.loket.core.ClientRefs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.billing.BillingService;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
 import id.loket.billing.PaymentRequest;
@@ -17,10 +18,10 @@ import id.loket.core.JournalRules;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.RecordedEntry;
-import id.loket.gateway.GatewayConfig;
-import id.loket.gateway.HttpGateway;
-import id.loket.gateway.sandbox.SandboxOptions;
-import id.loket.gateway.sandbox.SandboxServer;
+import id.loket.upstream.house.GatewayConfig;
+import id.loket.upstream.house.HttpGateway;
+import id.loket.upstream.house.sim.SandboxOptions;
+import id.loket.upstream.house.sim.SandboxServer;
 import id.loket.journal.LedgerVerifier;
 import id.loket.journal.VerifyReport;
 import id.loket.ledger.LedgerDatabase;
@@ -85,10 +86,10 @@ public final class PaymentTestBed implements AutoCloseable {
             sandbox.close();
             throw e;
         }
-        Gateway gateway = b.gateway.apply(counter);
+        AllUpstreams gateway = b.gateway.apply(new id.loket.testing.HouseUpstreams(counter));
         billing = new BillingService(http);
         shifts = new ShiftService(ledger.shifts(), RULES, calendar);
-        payments = new PaymentService(ledger.payments(), gateway, shifts, settings, RULES, calendar,
+        payments = new PaymentService(ledger.payments(), gateway, gateway, shifts, settings, RULES, calendar,
                 new ClientRefs(new SecureRandom()), b.sentGrace);
     }
 
@@ -100,7 +101,7 @@ public final class PaymentTestBed implements AutoCloseable {
     public static final class Builder {
         private final Path dir;
         private UnaryOperator<SandboxOptions> sandboxOptions = o -> o;
-        private UnaryOperator<Gateway> gateway = g -> g;
+        private UnaryOperator<AllUpstreams> gateway = g -> g;
         private Duration sentGrace = PaymentService.DEFAULT_SENT_GRACE;
 
         private Builder(Path dir) {
@@ -113,7 +114,7 @@ public final class PaymentTestBed implements AutoCloseable {
         }
 
         /** Wraps the gateway the services use (the HTTP client), e.g. to simulate a crash around a call. */
-        public Builder gateway(UnaryOperator<Gateway> wrap) {
+        public Builder gateway(UnaryOperator<AllUpstreams> wrap) {
             this.gateway = wrap;
             return this;
         }

@@ -2,10 +2,10 @@ package id.loket.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.loket.gateway.HttpGateway;
-import id.loket.gateway.Signatures;
-import id.loket.gateway.StubGateway;
-import id.loket.gateway.StubGateway.Reply;
+import id.loket.upstream.house.HttpGateway;
+import id.loket.upstream.house.Signatures;
+import id.loket.upstream.house.StubGateway;
+import id.loket.upstream.house.StubGateway.Reply;
 import id.loket.journal.JournalService;
 import id.loket.payment.PaymentTestBed;
 import id.loket.users.AuditService;

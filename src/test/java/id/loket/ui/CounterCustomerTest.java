@@ -9,7 +9,7 @@ import id.loket.customers.CustomerService;
 import id.loket.customers.SentCodes;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.journal.LedgerVerifier;
-import id.loket.payment.ClientRefs;
+import id.loket.core.ClientRefs;
 import id.loket.payment.Payment;
 import id.loket.payment.PaymentCriteria;
 import id.loket.payment.PaymentService;
@@ -64,7 +64,7 @@ class CounterCustomerTest {
         shop.ledgerIn(dir.resolve("operators"));
         SentCodes sandbox = otpId -> Optional.of(bed.sandbox().get("/sandbox/otp/" + otpId).path("code").asText());
         customers = new CustomerService(bed.ledger().customers(), bed.gateway(), sandbox, bed.appClock());
-        payments = new PaymentService(bed.ledger().payments(), bed.gateway(), bed.shifts(), bed.settings(),
+        payments = new PaymentService(bed.ledger().payments(), bed.gateway(), bed.gateway(), bed.shifts(), bed.settings(),
                 PaymentTestBed.RULES, bed.calendar(), new ClientRefs(new SecureRandom()),
                 PaymentService.DEFAULT_SENT_GRACE, customers);
         ReceiptDesk desk = (clientRef, reprint) -> new ReceiptDesk.Printout(ReceiptDesk.Printout.Kind.PRINTED, "LoketPDF");

@@ -3,7 +3,7 @@ package id.loket.ui;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.DepositBalance;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A gateway for the shell's tests: it answers the deposit query (or does not); the shell asks nothing else. */
-final class FakeGateway implements Gateway {
+final class FakeGateway implements AllUpstreams {
 
     private volatile GatewayResult<DepositBalance> balance =
             new GatewayResult.Answer<>(new DepositBalance(Money.of(10_000_000), Instant.parse("2025-03-14T03:15:00Z")));

@@ -407,7 +407,7 @@ class HistoryViewModelTest {
                 new Class<?>[] {PaymentStore.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("database is locked");
                 });
-        PaymentService payments = new PaymentService(broken, bed.gateway(), bed.shifts(), bed.settings(),
+        PaymentService payments = new PaymentService(broken, bed.gateway(), bed.gateway(), bed.shifts(), bed.settings(),
                 PaymentTestBed.RULES, bed.calendar());
         HistoryViewModel history = new HistoryViewModel(payments, desk, bed.calendar(), session, background,
                 Runnable::run);

@@ -7,7 +7,7 @@ import id.loket.billing.BillingService;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.DepositBalance;
-import id.loket.billing.Gateway;
+import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
@@ -424,7 +424,7 @@ class SettingsViewModelTest {
     }
 
     /** A gateway that only knows its catalog: the settings page asks nothing else. */
-    private static final class CatalogGateway implements Gateway {
+    private static final class CatalogGateway implements AllUpstreams {
 
         private final GatewayResult<List<Biller>> catalog;
 

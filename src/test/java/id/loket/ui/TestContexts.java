@@ -98,7 +98,7 @@ final class TestContexts {
     }
 
     PaymentService payments() {
-        return new PaymentService(ledger().payments(), gateway, shifts(), settingsService(), JournalRules.standard(),
+        return new PaymentService(ledger().payments(), gateway, gateway, shifts(), settingsService(), JournalRules.standard(),
                 calendar);
     }
 

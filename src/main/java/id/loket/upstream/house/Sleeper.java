@@ -1,0 +1,17 @@
+package id.loket.upstream.house;
+
+import java.time.Duration;
+
+/**
+ * Waits between payment status checks ({@link HttpGateway#awaitPayment}). Injected so tests can record the backoff
+ * instead of waiting it out.
+ */
+@FunctionalInterface
+public interface Sleeper {
+
+    /** Really waits, on the calling thread. */
+    Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+    /** Waits {@code duration}; an interrupt ends the wait early with {@link InterruptedException}. */
+    void sleep(Duration duration) throws InterruptedException;
+}
