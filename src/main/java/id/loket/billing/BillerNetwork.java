@@ -48,6 +48,15 @@ public interface BillerNetwork {
 
     GatewayResult<DepositBalance> balance();
 
+    /**
+     * The deposit as the network last reported it (a balance read, or the running balance an aggregator returns with
+     * each purchase), without asking; empty when not known or not tracked. A counter uses it to refuse, before
+     * anything is written, a sale the deposit cannot pay.
+     */
+    default Optional<Money> lastKnownDeposit() {
+        return Optional.empty();
+    }
+
     /** Reads the catalog anew now, where the network allows it (a price list has its own pace). */
     default GatewayResult<List<Biller>> refreshCatalog() {
         return billers();

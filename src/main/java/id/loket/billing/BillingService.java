@@ -44,10 +44,15 @@ public final class BillingService {
     /** The catalog: from the gateway the first time, then as kept; a failed refresh keeps the last good one. */
     public GatewayResult<List<Biller>> billers() {
         List<Biller> known = catalog;
-        if (!known.isEmpty()) {
+        // A network that quotes its cost keeps its own price list at its own pace (Digiflazz: five minutes), so
+        // the counter always sells at the list's current cost; the house catalog is read once.
+        if (!known.isEmpty() && !gateway.info().quotesCost()) {
             return new GatewayResult.Answer<>(known);
         }
         GatewayResult<List<Biller>> fetched = gateway.billers();
+        if (!(fetched instanceof GatewayResult.Answer<List<Biller>>) && !known.isEmpty()) {
+            return new GatewayResult.Answer<>(known);
+        }
         if (fetched instanceof GatewayResult.Answer<List<Biller>> answer) {
             List<Biller> priced = gateway.info().quotesCost()
                     ? answer.value().stream().map(this::priced).toList() : List.copyOf(answer.value());

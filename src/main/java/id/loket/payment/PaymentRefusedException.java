@@ -30,6 +30,8 @@ public final class PaymentRefusedException extends RuntimeException {
         UNKNOWN_CUSTOMER,
         /** The network would take more from the deposit than the customer pays: a sale at a loss. */
         COST_ABOVE_PRICE,
+        /** The deposit at the biller network cannot pay this sale: the owner must top it up first. */
+        INSUFFICIENT_DEPOSIT,
         /** The inquiry's reference was already used by a payment (a network that pays under the inquiry's own). */
         INQUIRY_USED
     }

@@ -216,6 +216,7 @@ public final class PaymentService {
         }
         Shift shift = openShift(clerk);
         refuseIfHeld(bill);
+        requireDeposit(amounts);
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
         Payment draft = new Payment(clientRefFor(inquiry, day), shift.id(), shift.clerk(), day, now, now, PaymentState.SENT,
@@ -262,6 +263,7 @@ public final class PaymentService {
         requireCustomer(amounts, customerId);
         Shift shift = openShift(clerk);
         refuseIfHeld(bill);
+        requireDeposit(amounts);
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
         String clientRef = clientRefFor(inquiry, day);
@@ -676,7 +678,8 @@ public final class PaymentService {
                 bill.billerName(), bill.category(), bill.reference(), bill.customerName(), bill.details(),
                 p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
                 outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
-                outcome.flatMap(GatewayOutcome::billerRef), provisional, false, network.info().isTraining());
+                outcome.flatMap(GatewayOutcome::billerRef), provisional, false,
+                settings.isSandbox() || network.info().isTraining());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -730,6 +733,25 @@ public final class PaymentService {
                     + amounts.total().rupiah() + " is above " + limit.rupiah() + " and needs a verified customer, but"
                     + " customer " + customer.get().id() + " (" + customer.get().name() + ") is not verified yet:"
                     + " verify their phone with the SMS code first.");
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a sale the network's deposit cannot pay: when the deposit it last reported
+     * is below the cost, it is read again (a top-up may have arrived), and only a deposit still too low refuses.
+     */
+    private void requireDeposit(Amounts amounts) {
+        Optional<Money> known = network.lastKnownDeposit();
+        if (known.isEmpty() || !known.get().isLessThan(amounts.cost())) {
+            return;
+        }
+        GatewayResult<id.loket.billing.DepositBalance> now = network.balance();
+        Money deposit = now instanceof GatewayResult.Answer<id.loket.billing.DepositBalance> a ? a.value().balance()
+                : known.get();
+        if (deposit.isLessThan(amounts.cost())) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.INSUFFICIENT_DEPOSIT, "The deposit at "
+                    + network.info().displayName() + " (" + deposit.rupiah() + ") cannot pay this sale ("
+                    + amounts.cost().rupiah() + "); nothing was taken or charged: the owner must top the deposit up.");
         }
     }
 

@@ -776,6 +776,7 @@ public final class CounterViewModel {
                         ? "counter.refused.customerRequired" : "counter.refused.customerUnverified");
                 case COST_ABOVE_PRICE -> Message.of("counter.refused.costAbovePrice", e.getMessage());
                 case INQUIRY_USED -> Message.of("counter.refused.inquiryUsed");
+                case INSUFFICIENT_DEPOSIT -> Message.of("counter.refused.insufficientDeposit");
                 case WRONG_BILLER, WRONG_METHOD, UNKNOWN_CUSTOMER ->
                         Message.of("counter.refused.other", e.getMessage());
             };

@@ -87,6 +87,9 @@ public final class DigiflazzNetwork implements BillerNetwork {
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final Map<String, Instant> lastCall = new ConcurrentHashMap<>();
+    /** The deposit as last read or reported with a new purchase (a re-check repeats an old running balance). */
+    private final java.util.concurrent.atomic.AtomicReference<Money> lastKnownDeposit =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final Object catalogLock = new Object();
     private DigiflazzCatalog catalog;
     private Instant catalogFetchedAt = Instant.EPOCH;
@@ -387,11 +390,27 @@ public final class DigiflazzNetwork implements BillerNetwork {
                         + "; Digiflazz pays a bill only on the day of its look-up: look it up again");
             }
             remember(request.clientRef());
-            return payment(request, client.payPostpaid(product.get().sku(), request.reference(), request.clientRef()));
+            GatewayResult<PaymentResult> paid = payment(request, client.payPostpaid(product.get().sku(),
+                    request.reference(), request.clientRef()));
+            noteDeposit(paid);
+            return paid;
         }
         remember(request.clientRef());
-        return payment(request, client.topup(product.get().sku(), request.reference(), request.clientRef(),
-                Optional.of(request.cost())));
+        GatewayResult<PaymentResult> bought = payment(request, client.topup(product.get().sku(), request.reference(),
+                request.clientRef(), Optional.of(request.cost())));
+        noteDeposit(bought);
+        return bought;
+    }
+
+    @Override
+    public Optional<Money> lastKnownDeposit() {
+        return Optional.ofNullable(lastKnownDeposit.get());
+    }
+
+    private void noteDeposit(GatewayResult<PaymentResult> result) {
+        if (result instanceof GatewayResult.Answer<PaymentResult> a) {
+            a.value().depositBalance().ifPresent(lastKnownDeposit::set);
+        }
     }
 
     @Override
@@ -416,8 +435,16 @@ public final class DigiflazzNetwork implements BillerNetwork {
         }
         remember(request.clientRef());
         if (product.get().postpaid()) {
-            return payment(request, client.statusPostpaid(product.get().sku(), request.reference(),
-                    request.clientRef()));
+            GatewayResult<PaymentResult> status = payment(request, client.statusPostpaid(product.get().sku(),
+                    request.reference(), request.clientRef()));
+            if (status instanceof GatewayResult.Answer<PaymentResult> a && "50".equals(a.value().rc())) {
+                // "Transaksi Tidak Ditemukan" for a bill's status: the payment never reached Digiflazz (the
+                // look-up did). The services then send it once more under the same ref_id, as for the house's
+                // payment_not_found; a bill of another day is refused before Digiflazz is asked.
+                return refused(404, GatewayError.PAYMENT_NOT_FOUND, "rc 50 " + a.value().message()
+                        + ": Digiflazz has no payment under ref_id " + request.clientRef());
+            }
+            return status;
         }
         return payment(request, client.recheckTopup(product.get().sku(), request.reference(), request.clientRef(),
                 Optional.of(request.cost())));
@@ -502,6 +529,7 @@ public final class DigiflazzNetwork implements BillerNetwork {
             return refusal(answer.httpStatus(), rejected.code(), rejected.message());
         }
         Balance balance = ((Reply.Ok<Balance>) answer.value()).value();
+        lastKnownDeposit.set(balance.deposit());
         return new GatewayResult.Answer<>(new DepositBalance(balance.deposit(), clock.instant()));
     }
 
