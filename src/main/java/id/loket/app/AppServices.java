@@ -2,6 +2,8 @@ package id.loket.app;
 
 import id.loket.billing.BillingService;
 import id.loket.billing.ConnectionTest;
+import id.loket.billing.GatewayError;
+import id.loket.billing.GatewayResult;
 import id.loket.cli.CliServices;
 import id.loket.core.ReceiptData;
 import id.loket.customers.CustomerService;
@@ -330,7 +332,8 @@ public final class AppServices implements CliServices {
      */
     public ConnectionTest connectionTest() {
         return account -> "digiflazz".equals(account.network()) ? gateways.testDigiflazz(account)
-                : upstreams().network().balance();
+                : new GatewayResult.Refused<>(new GatewayError(0, GatewayError.NOT_SUPPORTED,
+                        "The training sandbox needs no account: there is nothing to test."));
     }
 
     /** One set of upstreams (and at most one embedded sandbox) for every service. */

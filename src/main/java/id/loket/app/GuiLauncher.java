@@ -149,7 +149,7 @@ final class GuiLauncher {
                 services.shifts(), new PrintingDesk(services, operator.username()), services.users(), services.audit(),
                 services.customers(), services.reconciliation(), new ReportingDesk(services), services.calendar(),
                 operator,
-                access, idleLock, background, version, services.dataDirectory().toString());
+                access, idleLock, background, version, services.dataDirectory().toString(), services.connectionTest());
     }
 
     private static ThreadFactory daemonThreads() {

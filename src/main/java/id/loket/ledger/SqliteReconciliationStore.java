@@ -461,8 +461,13 @@ public final class SqliteReconciliationStore implements ReconciliationStore {
         });
     }
 
+    /**
+     * Reads an instant as either writer wrote it: the runs' fixed nine fraction digits ({@link SqliteAuditStore#AT})
+     * or {@link Instant#toString()} (payments, journal entries, re-checks, snapshots), whose fraction has 0, 3, 6 or
+     * 9 digits.
+     */
     private static Instant instant(String text) {
-        return Instant.from(SqliteAuditStore.AT.parse(text));
+        return Instant.parse(text);
     }
 
     private static Optional<Long> optionalLong(ResultSet rs, int column) throws SQLException {

@@ -608,6 +608,20 @@ public final class PaymentService {
      *     can decide
      */
     public Payment settleBySettlement(String clientRef, boolean success, String reason) {
+        return settleBySettlement(clientRef, success, reason, Optional.empty());
+    }
+
+    /**
+     * As {@link #settleBySettlement(String, boolean, String)}, with the network's own answer when the deciding word
+     * was a re-check: its outcome (a PLN token, the biller's reference) is kept with the payment, as recovery would.
+     */
+    public Payment settleByAnswer(String clientRef, PaymentResult answer, String reason) {
+        return settleBySettlement(clientRef, answer.status() == PaymentResult.Status.SUCCESS, reason,
+                Optional.of(answer));
+    }
+
+    private Payment settleBySettlement(String clientRef, boolean success, String reason,
+            Optional<PaymentResult> answer) {
         if (!busy.add(clientRef)) {
             Payment p = require(clientRef);
             throw new PaymentStateException("Payment " + clientRef + " is being worked on right now: try again in a"
@@ -624,10 +638,13 @@ public final class PaymentService {
             }
             if (success) {
                 Instant now = calendar.now();
-                return change(p, p.moved(PaymentState.SUCCESS, now), reason,
-                        List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
+                Payment succeeded = p.moved(PaymentState.SUCCESS, now);
+                if (answer.isPresent()) {
+                    succeeded = succeeded.withOutcome(GatewayOutcome.of(answer.get()));
+                }
+                return change(p, succeeded, reason, List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
             }
-            return fail(p, reason, Optional.empty(), false);
+            return fail(p, reason, answer.map(GatewayOutcome::of), false);
         } finally {
             busy.remove(clientRef);
         }

@@ -347,6 +347,9 @@ public final class ReconciliationService {
         private long answered;
         private Money settledCost = Money.ZERO;
         private int notChecked;
+        private int stillPending;
+        /** This run's live answers, by client_ref: a suspect settled by one keeps what it said (a token). */
+        private final Map<String, PaymentResult> live = new java.util.HashMap<>();
 
         Rechecks(LocalDate day, RunTrigger trigger, Optional<String> operator, Progress progress,
                 Cancellation cancellation, Instant started) {
@@ -369,8 +372,9 @@ public final class ReconciliationService {
             int done = 0;
             boolean asked = false;
             for (LedgerPayment lp : listed) {
-                cancellation.check();
                 progress.update(done++, listed.size(), "recheck");
+                // After the progress callback, which is where a screen's Cancel is heard.
+                cancellation.check();
                 c.ledgerCount++;
                 Payment p = payments.find(lp.clientRef()).orElseThrow();
                 Optional<ReconciliationStore.Recheck> answer = store.latestFinalRecheck(p.clientRef());
@@ -389,7 +393,7 @@ public final class ReconciliationService {
             progress.update(0, c.toSettle.size(), "store");
             List<Draft> drafts = new ArrayList<>(c.drafts);
             for (Draft d : c.toSettle) {
-                drafts.add(settleSuspect(day, d));
+                drafts.add(settleByRecheck(d));
             }
             List<String> notes = new ArrayList<>();
             Optional<BalanceCheck> balance = proveDeposit(notes);
@@ -419,6 +423,9 @@ public final class ReconciliationService {
             }
             if (notChecked > 0) {
                 partial.add(notChecked + " payment(s) not re-checked: run it again later");
+            }
+            if (stillPending > 0) {
+                partial.add(stillPending + " payment(s) still pending at " + gateway.info().displayName());
             }
             if (!partial.isEmpty()) {
                 changes = PARTIAL + String.join(", ", partial) + "; " + changes;
@@ -454,6 +461,7 @@ public final class ReconciliationService {
             GatewayResult<PaymentResult> result = gateway.paymentStatus(PaymentService.requestOf(p));
             if (result instanceof GatewayResult.Answer<PaymentResult> a) {
                 PaymentResult r = a.value();
+                live.put(p.clientRef(), r);
                 ReconciliationStore.Recheck kept = new ReconciliationStore.Recheck(p.clientRef(), calendar.now(),
                         r.status().name(), r.rc(), r.message(), r.cost(), r.depositBalance());
                 store.addRecheck(kept);
@@ -489,28 +497,40 @@ public final class ReconciliationService {
             boolean open = isOpen(p.state());
             String network = gateway.info().displayName();
             switch (r.status()) {
-                case "PENDING" -> c.drafts.add(open
-                        ? base.as(ItemKind.TIMING_DIFFERENCE, "Still pending at " + network + " (rc " + r.rc()
-                                + "): settled when it answers")
-                        : base.as(ItemKind.STATUS_MISMATCH, "The ledger has it " + p.state() + ", " + network
-                                + " still says pending (rc " + r.rc() + ")"));
+                case "PENDING" -> {
+                    stillPending++;
+                    c.drafts.add(open
+                            ? base.as(ItemKind.TIMING_DIFFERENCE, "Still pending at " + network + " (rc " + r.rc()
+                                    + "): settled when it answers")
+                            : base.as(ItemKind.STATUS_MISMATCH, "The ledger has it " + p.state() + ", " + network
+                                    + " still says pending (rc " + r.rc() + ")"));
+                }
                 case "SUCCESS" -> {
                     settledCost = settledCost.plus(price.orElse(cost));
-                    if (open) {
-                        c.toSettle.add(base.as(ItemKind.RESOLVED_SUSPECT, SettlementStatus.SUCCESS.name()));
-                    } else if (p.state() != PaymentState.SUCCESS) {
+                    if (!open && p.state() != PaymentState.SUCCESS) {
                         c.drafts.add(base.as(ItemKind.STATUS_MISMATCH, "The ledger has it " + p.state() + ", "
                                 + network + " says it succeeded (rc " + r.rc() + "): its cost left the deposit"));
-                    } else if (price.isPresent() && !price.get().equals(cost)) {
-                        c.drafts.add(base.as(ItemKind.AMOUNT_MISMATCH, "The ledger booked a cost of " + cost.rupiah()
-                                + ", " + network + " took " + price.get().rupiah() + " from the deposit"));
+                        return;
+                    }
+                    boolean otherPrice = price.isPresent() && !price.get().equals(cost);
+                    // Reported alike by the run that settles a suspect and by every later run: the settlement as
+                    // RESOLVED_SUSPECT, a price other than the ledger's cost as AMOUNT_MISMATCH.
+                    if (open) {
+                        c.toSettle.add(base.as(ItemKind.RESOLVED_SUSPECT, SettlementStatus.SUCCESS.name()));
                     } else if (settledBefore.containsKey(p.clientRef())) {
-                        c.drafts.add(new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(),
-                                base.gatewayAmount(), Optional.of(settledBefore.get(p.clientRef())),
-                                base.gatewayStatus(), base.biller(), base.reference(), "The ledger held it "
-                                + settledBefore.get(p.clientRef()) + "; settled " + p.state()
-                                + " by an earlier run of this day"));
-                    } else {
+                        c.drafts.add(settledEarlier(base, p, settledBefore));
+                    }
+                    if (otherPrice) {
+                        // As the run that settled it saw the ledger, so a re-run reports the same item.
+                        Draft seen = settledBefore.containsKey(p.clientRef())
+                                ? new Draft(base.kind(), base.clientRef(), base.ledgerAmount(), base.gatewayAmount(),
+                                        Optional.of(settledBefore.get(p.clientRef())), base.gatewayStatus(),
+                                        base.biller(), base.reference(), "")
+                                : base;
+                        c.drafts.add(seen.as(ItemKind.AMOUNT_MISMATCH, "The ledger booked a cost of "
+                                + cost.rupiah() + ", " + network + " took " + price.get().rupiah()
+                                + " from the deposit"));
+                    } else if (!open && !settledBefore.containsKey(p.clientRef())) {
                         c.matched++;
                     }
                 }
@@ -523,15 +543,39 @@ public final class ReconciliationService {
                                 + " says " + ("NOT_FOUND".equals(r.status()) ? "it does not know it" : "it failed")
                                 + " (rc " + r.rc() + " " + r.message() + ")"));
                     } else if (settledBefore.containsKey(p.clientRef())) {
-                        c.drafts.add(new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(),
-                                base.gatewayAmount(), Optional.of(settledBefore.get(p.clientRef())),
-                                base.gatewayStatus(), base.biller(), base.reference(), "The ledger held it "
-                                + settledBefore.get(p.clientRef()) + "; settled " + p.state()
-                                + " by an earlier run of this day"));
+                        c.drafts.add(settledEarlier(base, p, settledBefore));
                     } else {
                         c.matched++;
                     }
                 }
+            }
+        }
+
+        private Draft settledEarlier(Draft base, Payment p, Map<String, String> settledBefore) {
+            return new Draft(ItemKind.RESOLVED_SUSPECT, base.clientRef(), base.ledgerAmount(), base.gatewayAmount(),
+                    Optional.of(settledBefore.get(p.clientRef())), base.gatewayStatus(), base.biller(),
+                    base.reference(), "The ledger held it " + settledBefore.get(p.clientRef()) + "; settled "
+                    + p.state() + " by an earlier run of this day");
+        }
+
+        /** Settles a suspect as its re-check said, with the live answer's outcome when this run heard it. */
+        private Draft settleByRecheck(Draft d) {
+            String ref = d.clientRef().orElseThrow();
+            String network = gateway.info().displayName();
+            String reason = "settled by the reconciliation of " + day + ": " + network + " answered " + d.detail()
+                    + " to its re-check";
+            try {
+                PaymentResult answer = live.get(ref);
+                Payment settled = answer != null && answer.isDefinitive()
+                        ? payments.settleByAnswer(ref, answer, reason)
+                        : payments.settleBySettlement(ref, d.detail().equals(SettlementStatus.SUCCESS.name()), reason);
+                return d.as(ItemKind.RESOLVED_SUSPECT, "The ledger held it " + d.ledgerStatus().orElse("?") + "; "
+                        + network + " answered " + d.detail() + " to its re-check: now " + settled.state());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not settle suspect payment {} from its re-check", ref, e);
+                return d.as(ItemKind.STATUS_MISMATCH, "The ledger holds it " + d.ledgerStatus().orElse("?") + "; "
+                        + network + " answered " + d.detail() + ", but it could not be settled now ("
+                        + e.getMessage() + "); run the day again");
             }
         }
 
@@ -557,25 +601,34 @@ public final class ReconciliationService {
             for (String ref : store.paymentsCreatedBetween(prev.takenAt(), now)) {
                 Payment p = payments.find(ref).orElseThrow();
                 if (p.state() == PaymentState.SUCCESS || isOpen(p.state())) {
-                    movements = movements.minus(p.amounts().cost());
+                    // What the network says it took, where a re-check told: a price other than the ledger's cost
+                    // is then one AMOUNT_MISMATCH, not a deposit gap as well.
+                    movements = movements.minus(store.latestFinalRecheck(ref)
+                            .filter(r -> "SUCCESS".equals(r.status())).flatMap(ReconciliationStore.Recheck::price)
+                            .orElse(p.amounts().cost()));
                 }
             }
             for (String ref : prev.openRefs()) {
                 Optional<Payment> p = payments.find(ref);
-                if (p.isPresent() && p.get().state() == PaymentState.FAILED && p.get().outcome().isPresent()) {
+                // Open at the snapshot, failed since: Digiflazz gave its cost back, unless it refused it outright
+                // (no answer with a transaction, no re-check: nothing was ever taken).
+                if (p.isPresent() && p.get().state() == PaymentState.FAILED && (p.get().outcome().isPresent()
+                        || store.latestFinalRecheck(ref).isPresent())) {
                     movements = movements.plus(p.get().amounts().cost());
                 }
             }
             return Optional.of(new BalanceCheck(prev.balance(), movements, snapshot.balance()));
         }
 
-        private Set<String> openSentRefs() {
-            Set<String> open = new HashSet<>();
-            for (String ref : store.openPaymentRefs()) {
-                payments.find(ref).filter(p -> isOpen(p.state())).ifPresent(p -> open.add(ref));
-            }
-            return open;
+    }
+
+    /** The payments sent and not settled (SENT, SUSPECT): Digiflazz has taken their cost, or may have. */
+    private Set<String> openSentRefs() {
+        Set<String> open = new HashSet<>();
+        for (String ref : store.openPaymentRefs()) {
+            payments.find(ref).filter(p -> isOpen(p.state())).ifPresent(p -> open.add(ref));
         }
+        return open;
     }
 
     /** What differs from the previous run; the deposit is read anew each run, so only whether it held counts. */
@@ -595,7 +648,7 @@ public final class ReconciliationService {
         }
         GatewayResult<id.loket.billing.DepositBalance> read = gateway.balance();
         if (read instanceof GatewayResult.Answer<id.loket.billing.DepositBalance> answer) {
-            store.addSnapshot(gateway.info().id(), calendar.now(), answer.value().balance(), Set.of());
+            store.addSnapshot(gateway.info().id(), calendar.now(), answer.value().balance(), openSentRefs());
             LOG.info("First deposit snapshot at {}: {}", gateway.info().displayName(), answer.value().balance());
         } else {
             LOG.info("No first deposit snapshot at {} ({}); the first reconciliation run takes it",

@@ -174,6 +174,11 @@ public final class SettingsService implements ShopProfile {
         return cost.plus(fee(PRICE_MARKUP_PREFIX + category.name()).orElse(Money.ZERO));
     }
 
+    /** The markup the owner set on the prepaid products of {@code category}; empty sells them at cost. */
+    public Optional<Money> markup(BillerCategory category) {
+        return fee(PRICE_MARKUP_PREFIX + category.name()).filter(m -> !m.isZero());
+    }
+
     /**
      * The markup on every prepaid product of {@code category}; zero sells at cost.
      *

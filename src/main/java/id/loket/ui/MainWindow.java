@@ -63,7 +63,8 @@ public final class MainWindow {
         this.lock = new LockViewModel(context.access(), context.operator(), context.background(), fx);
         this.idleLock = context.idleLock();
         SettingsViewModel settingsPage = new SettingsViewModel(context.users(), context.audit(), context.settings(),
-                context.billing(), context.operator(), context.calendar(), context.background(), fx);
+                context.billing(), context.connectionTest(), context.operator(), context.calendar(),
+                context.background(), fx);
         CustomersViewModel customersPage = new CustomersViewModel(context.customers(), context.billing(),
                 context.users(), context.operator(), context.background(), fx);
         ReconciliationViewModel reconciliationPage = new ReconciliationViewModel(context.reconciliation(),

@@ -1,6 +1,7 @@
 package id.loket.ui;
 
 import id.loket.core.Money;
+import id.loket.settings.SettingsService;
 import id.loket.users.AuditAction;
 import id.loket.users.OperatorStatus;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -39,12 +41,13 @@ import javafx.util.StringConverter;
 
 /**
  * Controller of {@code fxml/settings.fxml}: shows the {@link SettingsViewModel} and forwards keys and buttons to it.
- * The owner gets five tabs (operators, audit log, shop and receipts, fees, own password; Ctrl+Tab moves between
- * them); a clerk only their own password and a note that the rest is the owner's.
+ * The owner gets six tabs (operators, audit log, shop and receipts, biller network, fees, own password; Ctrl+Tab
+ * moves between them); a clerk only their own password and a note that the rest is the owner's.
  *
  * <p>Keyboard: Enter in a field moves to the next one, and in the last one does the form's action; the operators'
  * table takes the arrow keys, then Tab reaches "disable" and "reset", whose inline confirmation takes Enter (yes) or
- * Esc (no).
+ * Esc (no). In the biller network's form Enter in the address tests the connection, and Enter on a focused button
+ * presses it (JavaFX does so on Windows and Linux).
  *
  * <p>Lifecycle: the view binds to the longer-lived view model while its page is in a scene and lets go when the
  * page is hidden; leaving the page makes the view model forget the activation code on screen.
@@ -90,6 +93,9 @@ public final class SettingsView {
 
     @FXML
     private Tab shopTab;
+
+    @FXML
+    private Tab networkTab;
 
     @FXML
     private Tab feesTab;
@@ -259,6 +265,43 @@ public final class SettingsView {
     @FXML
     private Button shopSaveButton;
 
+    // biller network
+    @FXML
+    private Label networkMessage;
+
+    @FXML
+    private Label networkLabel;
+
+    @FXML
+    private ComboBox<String> networkBox;
+
+    @FXML
+    private Label digiflazzUsernameLabel;
+
+    @FXML
+    private TextField digiflazzUsernameField;
+
+    @FXML
+    private Label digiflazzKeyLabel;
+
+    @FXML
+    private PasswordField digiflazzKeyField;
+
+    @FXML
+    private Label digiflazzUrlLabel;
+
+    @FXML
+    private TextField digiflazzUrlField;
+
+    @FXML
+    private CheckBox digiflazzTestingBox;
+
+    @FXML
+    private ProgressIndicator connectionProgress;
+
+    @FXML
+    private Label connectionMessage;
+
     // fees
     @FXML
     private Label feesMessage;
@@ -321,11 +364,16 @@ public final class SettingsView {
         printerLabel.setLabelFor(printerBox);
         paperLabel.setLabelFor(paperBox);
         verifiedAboveLabel.setLabelFor(verifiedAboveField);
+        networkLabel.setLabelFor(networkBox);
+        digiflazzUsernameLabel.setLabelFor(digiflazzUsernameField);
+        digiflazzKeyLabel.setLabelFor(digiflazzKeyField);
+        digiflazzUrlLabel.setLabelFor(digiflazzUrlField);
         currentPasswordLabel.setLabelFor(currentPasswordField);
         newPasswordLabel.setLabelFor(newPasswordField);
         repeatPasswordLabel.setLabelFor(repeatPasswordField);
         ViewTies.collapseWhenHidden(progress, clerkNote, tabsHint, usersMessage, codeBox, confirmBox, auditMessage,
-                shopMessage, verifiedAboveError, feesMessage, catalogMessage, passwordMessage);
+                shopMessage, verifiedAboveError, networkMessage, connectionProgress, connectionMessage, feesMessage,
+                catalogMessage, passwordMessage);
 
         boolean owner = viewModel.isOwner();
         clerkNote.setVisible(!owner);
@@ -341,6 +389,7 @@ public final class SettingsView {
         setUpAuditFilters();
         setUpAuditTable();
         setUpShopChoices();
+        setUpNetworkChoices();
 
         page.addEventFilter(KeyEvent.KEY_PRESSED, this::escapeSaysNo);
         operatorsTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -406,6 +455,26 @@ public final class SettingsView {
     }
 
     @FXML
+    private void digiflazzUsernameEntered() {
+        digiflazzKeyField.requestFocus();
+    }
+
+    @FXML
+    private void digiflazzKeyEntered() {
+        digiflazzUrlField.requestFocus();
+    }
+
+    @FXML
+    private void testConnection() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void saveNetwork() {
+        viewModel.saveNetwork();
+    }
+
+    @FXML
     private void saveFees() {
         viewModel.saveFees();
     }
@@ -450,6 +519,11 @@ public final class SettingsView {
         ties.bind(auditToPicker.valueProperty(), viewModel.auditTo());
         ties.bind(printerBox.valueProperty(), viewModel.printer());
         ties.bind(paperBox.valueProperty(), viewModel.paperWidth());
+        ties.bind(networkBox.valueProperty(), viewModel.network());
+        ties.bind(digiflazzUsernameField.textProperty(), viewModel.digiflazzUsername());
+        ties.bind(digiflazzKeyField.textProperty(), viewModel.digiflazzKey());
+        ties.bind(digiflazzUrlField.textProperty(), viewModel.digiflazzUrl());
+        ties.bind(digiflazzTestingBox.selectedProperty(), viewModel.digiflazzTesting());
         items(operatorsTable::setItems, viewModel.operators());
         items(auditTable::setItems, viewModel.auditRows());
         items(auditOperatorBox::setItems, viewModel.auditOperatorChoices());
@@ -461,12 +535,18 @@ public final class SettingsView {
         ActionStatus audit = viewModel.auditStatus();
         ActionStatus shop = viewModel.shopStatus();
         ActionStatus fees = viewModel.feesStatus();
+        ActionStatus network = viewModel.networkStatus();
+        ActionStatus connection = viewModel.connectionStatus();
         ties.listen(() -> showStatus(usersMessage, users), users.message(), users.isError());
         ties.listen(() -> showStatus(passwordMessage, password), password.message(), password.isError());
         ties.listen(() -> showStatus(auditMessage, audit), audit.message(), audit.isError());
         ties.listen(() -> showStatus(shopMessage, shop), shop.message(), shop.isError());
         ties.listen(() -> showStatus(feesMessage, fees), fees.message(), fees.isError());
-        ties.listen(this::showBusy, users.busy(), password.busy(), audit.busy(), shop.busy(), fees.busy());
+        ties.listen(() -> showStatus(networkMessage, network), network.message(), network.isError());
+        ties.listen(() -> showStatus(connectionMessage, connection), connection.message(), connection.isError());
+        ties.listen(this::showBusy, users.busy(), password.busy(), audit.busy(), shop.busy(), fees.busy(),
+                network.busy(), connection.busy());
+        ties.listen(this::showNetworkForm, viewModel.network(), viewModel.keyStored());
         ties.listen(this::showCode, viewModel.code());
         ties.listen(this::showPending, viewModel.pending());
         ties.listen(this::showRowActions, viewModel.operators());
@@ -482,7 +562,10 @@ public final class SettingsView {
         showStatus(auditMessage, audit);
         showStatus(shopMessage, shop);
         showStatus(feesMessage, fees);
+        showStatus(networkMessage, network);
+        showStatus(connectionMessage, connection);
         showBusy();
+        showNetworkForm();
         showCode();
         showPending();
         showRowActions();
@@ -634,6 +717,26 @@ public final class SettingsView {
         lockValue.setText(viewModel.lockAfter().get().in(resources));
     }
 
+    // ---- biller network -----------------------------------------------------------------------------------------
+
+    private void setUpNetworkChoices() {
+        networkBox.setConverter(Choices.converter(network -> network == null ? ""
+                : resources.getString("settings.network.choice." + network)));
+        networkBox.setButtonCell(new Choices.OptionCell<>(networkBox.getConverter()));
+        networkBox.getItems().setAll(viewModel.networkChoices());
+    }
+
+    /** Digiflazz's fields only for Digiflazz; the key field says when a key is stored (never what it is). */
+    private void showNetworkForm() {
+        boolean house = !SettingsViewModel.DIGIFLAZZ.equals(viewModel.network().get());
+        for (Node n : new Node[] {digiflazzUsernameField, digiflazzKeyField, digiflazzUrlField, digiflazzTestingBox}) {
+            n.setDisable(house);
+        }
+        digiflazzKeyField.setPromptText(resources.getString(viewModel.keyStored().get()
+                ? "settings.network.key.stored" : "settings.network.key.prompt"));
+        digiflazzUrlField.setPromptText(SettingsService.DIGIFLAZZ_DEFAULT_URL);
+    }
+
     // ---- fees ---------------------------------------------------------------------------------------------------
 
     private void showCatalogProblem() {
@@ -654,21 +757,26 @@ public final class SettingsView {
         for (SettingsViewModel.FeeRow row : viewModel.fees()) {
             if (row.kind() != section) {
                 section = row.kind();
-                Label heading = new Label(resources.getString(section == SettingsViewModel.FeeKind.CATEGORY
-                        ? "settings.fees.byCategory" : "settings.fees.byBiller"));
+                Label heading = new Label(resources.getString("settings.fees.by" + switch (section) {
+                    case CATEGORY -> "Category";
+                    case MARKUP -> "Markup";
+                    case BILLER -> "Biller";
+                }));
                 heading.getStyleClass().add("settings-subheading");
                 feesGrid.add(heading, 0, rowIndex++, 3, 1);
             }
             String category = resources.getString("settings.category." + row.category().name());
-            Label what = new Label(row.kind() == SettingsViewModel.FeeKind.CATEGORY ? category
-                    : Message.of("settings.fees.biller", row.billerName(), row.code(), category).in(resources));
+            Label what = new Label(row.kind() == SettingsViewModel.FeeKind.BILLER
+                    ? Message.of("settings.fees.biller", row.billerName(), row.code(), category).in(resources)
+                    : category);
             Label gateway = new Label(row.gatewayFee().map(this::money).orElse(""));
             gateway.getStyleClass().add("settings-amount");
             TextField field = new TextField();
             field.setId("fee-" + row.kind().name() + "-" + row.code());
             field.getStyleClass().add("settings-fee-field");
             field.setPromptText(resources.getString("settings.fees.none"));
-            field.setAccessibleText(what.getText());
+            field.setAccessibleText(row.kind() == SettingsViewModel.FeeKind.MARKUP
+                    ? Message.of("settings.fees.markup", category).in(resources) : what.getText());
             field.setOnAction(e -> viewModel.saveFees());
             what.setLabelFor(field);
             Label problem = new Label();
@@ -706,7 +814,10 @@ public final class SettingsView {
         boolean audit = viewModel.auditStatus().busy().get();
         boolean shop = viewModel.shopStatus().busy().get();
         boolean fees = viewModel.feesStatus().busy().get();
-        progress.setVisible(users || password || audit || shop || fees);
+        boolean network = viewModel.networkStatus().busy().get();
+        boolean testing = viewModel.connectionStatus().busy().get();
+        progress.setVisible(users || password || audit || shop || fees || network || testing);
+        connectionProgress.setVisible(testing);
         // Buttons only: a disabled field would lose the focus, and the next keys would go elsewhere.
         registerButton.setDisable(users);
         confirmYes.setDisable(users);
@@ -714,6 +825,8 @@ public final class SettingsView {
         auditSearchButton.setDisable(audit);
         shopSaveButton.setDisable(shop);
         feesSaveButton.setDisable(fees);
+        // Not the network's buttons: they are pressed where they have the focus, and a disabled button would pass
+        // it on; the view model ignores a second press while the first is on its way.
         showRowActions();
     }
 
@@ -726,9 +839,10 @@ public final class SettingsView {
         Node start = selected == usersTab ? usernameField
                 : selected == auditTab ? auditOperatorBox
                 : selected == shopTab ? shopNameField
+                : selected == networkTab ? networkBox
                 : selected == feesTab ? feesSaveButton
                 : currentPasswordField;
-        for (Node n : new Node[] {usernameField, auditOperatorBox, shopNameField, feesSaveButton,
+        for (Node n : new Node[] {usernameField, auditOperatorBox, shopNameField, networkBox, feesSaveButton,
             currentPasswordField}) {
             n.getStyleClass().remove(INITIAL_FOCUS);
         }

@@ -1,7 +1,11 @@
 package id.loket.ui;
 
 import id.loket.billing.BillingService;
+import id.loket.billing.ConnectionTest;
+import id.loket.billing.DepositBalance;
+import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
+import id.loket.billing.NetworkAccount;
 import id.loket.core.Biller;
 import id.loket.core.BillerCategory;
 import id.loket.core.BusinessCalendar;
@@ -33,14 +37,17 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.print.PrintService;
@@ -51,9 +58,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The settings page's state (Pengaturan, Ctrl+7). The owner registers clerks (the activation code is shown once,
  * until the page is left), disables them and resets their passwords; reads the audit log; edits the shop, the
- * receipt printer and paper, and the amount above which a payment needs a verified customer; and sets the shop's
- * own fees per category and per biller. Everyone changes their own password. A clerk gets only that: the page
- * offers them nothing else, and the services refuse a clerk anyway (their refusal is shown as a message).
+ * receipt printer and paper, and the amount above which a payment needs a verified customer; picks the biller
+ * network (the training sandbox or Digiflazz) and tests an account before saving it; and sets the shop's own fees
+ * per category and per biller and the markup on prepaid products. Everyone changes their own password. A clerk
+ * gets only that: the page offers them nothing else, and the services refuse a clerk anyway (their refusal is
+ * shown as a message).
  *
  * <p>Plain Java and JavaFX properties, tested without the toolkit; {@link SettingsView} binds to it. Every ledger,
  * settings and gateway call runs on {@code background} and its result comes back through {@code fxThread}; a
@@ -61,7 +70,7 @@ import org.slf4j.LoggerFactory;
  * ledger for every action, so the services check the account as it is stored now.
  *
  * <p>Lifecycle: the view calls {@link #activate()} when the page is shown and {@link #deactivate()} when it is
- * left; leaving forgets the activation code on screen and the typed passwords.
+ * left; leaving forgets the activation code on screen, the typed passwords and the typed API key.
  */
 public final class SettingsViewModel {
 
@@ -164,10 +173,16 @@ public final class SettingsViewModel {
         }
     }
 
-    /** Whether a fee line is a category's or one biller's. */
+    /** The house network: the gateway, or its embedded training sandbox (the default). */
+    public static final String HOUSE = "house";
+
+    public static final String DIGIFLAZZ = "digiflazz";
+
+    /** Whether a fee line is a category's or one biller's fee, or a category's markup on prepaid products. */
     public enum FeeKind {
         CATEGORY,
-        BILLER
+        BILLER,
+        MARKUP
     }
 
     /**
@@ -244,6 +259,7 @@ public final class SettingsViewModel {
     private final AuditService audit;
     private final SettingsService settings;
     private final BillingService billing;
+    private final ConnectionTest connectionTest;
     private final Access.SignedIn operator;
     private final BusinessCalendar calendar;
     private final UiWork uiWork;
@@ -297,26 +313,47 @@ public final class SettingsViewModel {
     private final ReadOnlyObjectWrapper<Message> catalogProblem = new ReadOnlyObjectWrapper<>(Message.NONE);
     private boolean feesLoaded;
 
+    // biller network
+    private final ActionStatus networkStatus = new ActionStatus();
+    private final ActionStatus connectionStatus = new ActionStatus();
+    private final ObservableList<String> networkChoices = FXCollections.unmodifiableObservableList(
+            FXCollections.observableArrayList(HOUSE, DIGIFLAZZ));
+    private final ObjectProperty<String> network = new SimpleObjectProperty<>(HOUSE);
+    private final StringProperty digiflazzUsername = new SimpleStringProperty("");
+    private final StringProperty digiflazzKey = new SimpleStringProperty("");
+    private final StringProperty digiflazzUrl = new SimpleStringProperty(SettingsService.DIGIFLAZZ_DEFAULT_URL);
+    private final BooleanProperty digiflazzTesting = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper();
+    /** Counts changes of the typed account, so that a test's answer for what was typed before is not shown. */
+    private long accountEdits;
+    private boolean networkLoaded;
+
     /** Numbers the reads of the operators and the audit log, so that only the latest is shown. */
     private long operatorReads;
     private long auditReads;
     private boolean active;
     private boolean replacingChoices;
 
+    /**
+     * @param connectionTest asks a biller network for the deposit with an account typed but not saved (may take as
+     *     long as the network's timeout: called on {@code background} only)
+     */
     public SettingsViewModel(UserService users, AuditService audit, SettingsService settings, BillingService billing,
-            Access.SignedIn operator, BusinessCalendar calendar, Executor background, Executor fxThread) {
-        this(users, audit, settings, billing, operator, calendar, background, fxThread,
+            ConnectionTest connectionTest, Access.SignedIn operator, BusinessCalendar calendar, Executor background,
+            Executor fxThread) {
+        this(users, audit, settings, billing, connectionTest, operator, calendar, background, fxThread,
                 SettingsViewModel::installedPrinters);
     }
 
     /** With the printers a test chooses instead of the ones installed on this computer. */
     SettingsViewModel(UserService users, AuditService audit, SettingsService settings, BillingService billing,
-            Access.SignedIn operator, BusinessCalendar calendar, Executor background, Executor fxThread,
-            Supplier<List<String>> printers) {
+            ConnectionTest connectionTest, Access.SignedIn operator, BusinessCalendar calendar, Executor background,
+            Executor fxThread, Supplier<List<String>> printers) {
         this.users = Objects.requireNonNull(users, "users");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.billing = Objects.requireNonNull(billing, "billing");
+        this.connectionTest = Objects.requireNonNull(connectionTest, "connectionTest");
         this.operator = Objects.requireNonNull(operator, "operator");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.uiWork = new UiWork(background, fxThread);
@@ -336,6 +373,10 @@ public final class SettingsViewModel {
         verifiedAboveText.addListener((obs, old, now) -> verifiedAboveProblem.set(
                 now == null || now.isBlank() || CounterViewModel.parseRupiah(now).isPresent()
                         ? Message.NONE : Message.of("settings.shop.verifiedAbove.invalid")));
+        for (ObservableValue<?> typed : List.of(network, digiflazzUsername, digiflazzKey, digiflazzUrl,
+                digiflazzTesting)) {
+            typed.addListener((obs, old, now) -> accountEdited());
+        }
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
@@ -367,9 +408,12 @@ public final class SettingsViewModel {
         if (!feesLoaded) {
             loadFees();
         }
+        if (!networkLoaded) {
+            loadNetwork();
+        }
     }
 
-    /** The page is left: the activation code on screen and the typed passwords are forgotten. */
+    /** The page is left: the activation code on screen and the typed passwords and API key are forgotten. */
     public void deactivate() {
         active = false;
         forgetCode();
@@ -377,6 +421,7 @@ public final class SettingsViewModel {
         currentPassword.set("");
         newPassword.set("");
         repeatPassword.set("");
+        digiflazzKey.set("");
     }
 
     /** {@code instant} on the shop's clock (WIB). */
@@ -871,13 +916,246 @@ public final class SettingsViewModel {
         lockAfter.set(read.lock());
     }
 
+    // ---- biller network -----------------------------------------------------------------------------------------
+
+    /** Reading and saving the biller network. */
+    public ActionStatus networkStatus() {
+        return networkStatus;
+    }
+
+    /** "Test connection": on its way, and what the network said (the deposit, or what is wrong). */
+    public ActionStatus connectionStatus() {
+        return connectionStatus;
+    }
+
+    /** {@link #HOUSE} (the training sandbox), then {@link #DIGIFLAZZ}. */
+    public ObservableList<String> networkChoices() {
+        return networkChoices;
+    }
+
+    /** {@link #HOUSE} or {@link #DIGIFLAZZ}. */
+    public ObjectProperty<String> network() {
+        return network;
+    }
+
+    public StringProperty digiflazzUsername() {
+        return digiflazzUsername;
+    }
+
+    /**
+     * The API key as typed (the field masks it); empty keeps the stored key. The stored key is never read into it,
+     * nor into any message: {@link #keyStored()} only says that there is one.
+     */
+    public StringProperty digiflazzKey() {
+        return digiflazzKey;
+    }
+
+    /** Digiflazz's address; empty means {@link SettingsService#DIGIFLAZZ_DEFAULT_URL}. */
+    public StringProperty digiflazzUrl() {
+        return digiflazzUrl;
+    }
+
+    /** Digiflazz's development mode: the development key, no real transactions, "TESTING" on screen. */
+    public BooleanProperty digiflazzTesting() {
+        return digiflazzTesting;
+    }
+
+    /** Whether an API key is stored, so the key field may stay empty. */
+    public ReadOnlyBooleanProperty keyStored() {
+        return keyStored.getReadOnlyProperty();
+    }
+
+    /** Reads the biller network's settings in the background. */
+    public void loadNetwork() {
+        networkStatus.start();
+        run(this::readNetwork, read -> {
+            networkStatus.done();
+            showNetwork(read);
+            if (!read.problem().isEmpty()) {
+                networkStatus.error(read.problem());
+            }
+        }, failure -> {
+            networkStatus.done();
+            logFailure("The biller network's settings could not be read", failure);
+            networkStatus.error(refusal(failure, "settings.network.error.read"));
+        });
+    }
+
+    /**
+     * Asks the chosen network for the deposit with the account as typed, not saved (an empty key field means the
+     * stored key), in the background. What comes back is said in words: the balance, or which setting is wrong.
+     */
+    public void testConnection() {
+        if (connectionStatus.busy().get()) {
+            return;
+        }
+        Optional<NetworkAccount> typed = typedAccount(connectionStatus);
+        if (typed.isEmpty()) {
+            return;
+        }
+        NetworkAccount account = typed.get();
+        long edits = accountEdits;
+        connectionStatus.start(Message.of("settings.network.test.running"));
+        run(() -> {
+            NetworkAccount asked = account.key().isEmpty() && DIGIFLAZZ.equals(account.network())
+                    ? new NetworkAccount(DIGIFLAZZ, account.username(), settings.digiflazzKey().orElse(""),
+                            account.url(), account.testing())
+                    : account;
+            try {
+                return tested(connectionTest.test(asked), asked.key());
+            } catch (RuntimeException e) {
+                // The key may be in an exception's message: neither the log nor the screen gets it.
+                LOG.warn("Testing the connection to {} failed: {}", asked.network(), hideKey(describe(e), asked.key()));
+                return new Tested(false, hideKey(Message.of("settings.network.test.failed", describe(e)), asked.key()));
+            }
+        }, result -> {
+            connectionStatus.done();
+            if (edits != accountEdits) {
+                connectionStatus.clear(); // the answer is about an account no longer on screen
+            } else if (result.answered()) {
+                connectionStatus.info(result.message());
+            } else {
+                connectionStatus.error(result.message());
+            }
+        }, failure -> {
+            connectionStatus.done();
+            logFailure("Testing the connection failed", failure);
+            connectionStatus.error(hideKey(refusal(failure, "settings.network.test.failed"), account.key()));
+        });
+    }
+
+    /**
+     * Saves the chosen network and, for Digiflazz, the account as typed (an empty key field keeps the stored key), in
+     * the background; owner only. Loket builds its network when it starts, so the page says to restart it.
+     */
+    public void saveNetwork() {
+        if (networkStatus.busy().get()) {
+            return;
+        }
+        Optional<NetworkAccount> typed = typedAccount(networkStatus);
+        if (typed.isEmpty()) {
+            return;
+        }
+        NetworkAccount account = typed.get();
+        Optional<String> key = account.key().isEmpty() ? Optional.empty() : Optional.of(account.key());
+        networkStatus.start();
+        run(() -> {
+            // An empty username is how the service goes back to the house network.
+            settings.setDigiflazz(actor(), account.username(), key, account.url(), account.testing());
+            return readNetwork();
+        }, read -> {
+            networkStatus.done();
+            digiflazzKey.set("");
+            showNetwork(read);
+            networkStatus.info(Message.of(DIGIFLAZZ.equals(read.network()) ? "settings.network.saved.digiflazz"
+                    : "settings.network.saved.house"));
+        }, failure -> {
+            networkStatus.done();
+            LOG.info("Saving the biller network was refused: {}", hideKey(describe(failure), account.key()));
+            networkStatus.error(hideKey(refusal(failure, "settings.network.error.save"), account.key()));
+        });
+    }
+
+    /** The account as typed; empty, with what is missing said on {@code status}, when it cannot be used. */
+    private Optional<NetworkAccount> typedAccount(ActionStatus status) {
+        String url = Objects.requireNonNullElse(digiflazzUrl.get(), "").strip();
+        url = url.isEmpty() ? SettingsService.DIGIFLAZZ_DEFAULT_URL : url;
+        boolean testing = digiflazzTesting.get();
+        if (!DIGIFLAZZ.equals(network.get())) {
+            return Optional.of(new NetworkAccount(HOUSE, "", "", url, testing));
+        }
+        String username = Objects.requireNonNullElse(digiflazzUsername.get(), "").strip();
+        String key = Objects.requireNonNullElse(digiflazzKey.get(), "").strip();
+        if (username.isEmpty()) {
+            status.error(Message.of("settings.network.username.missing"));
+            return Optional.empty();
+        }
+        if (key.isEmpty() && !keyStored.get()) {
+            status.error(Message.of("settings.network.key.missing"));
+            return Optional.empty();
+        }
+        return Optional.of(new NetworkAccount(DIGIFLAZZ, username, key, url, testing));
+    }
+
+    private void accountEdited() {
+        accountEdits++;
+        if (!connectionStatus.busy().get()) {
+            connectionStatus.clear();
+        }
+    }
+
+    /** What a test came to, in words that never hold the key. */
+    private record Tested(boolean answered, Message message) {}
+
+    /** On the background thread. */
+    private static Tested tested(GatewayResult<DepositBalance> result, String key) {
+        if (result instanceof GatewayResult.Answer<DepositBalance> answer) {
+            return new Tested(true, Message.of("settings.network.test.ok", answer.value().balance().rupiah()));
+        }
+        if (result instanceof GatewayResult.Refused<DepositBalance> refused) {
+            GatewayError error = refused.error();
+            String said = error.message();
+            Message message;
+            if (error.is(GatewayError.WRONG_KEY)) {
+                message = Message.of("settings.network.test.wrongKey", said);
+            } else if (error.is(GatewayError.WRONG_USERNAME)) {
+                message = Message.of("settings.network.test.wrongUsername", said);
+            } else if (error.is(GatewayError.IP_NOT_WHITELISTED)) {
+                message = Message.of("settings.network.test.ipNotWhitelisted", said);
+            } else if (error.is(GatewayError.CONFIGURATION_ERROR)) {
+                message = Message.of("settings.network.test.configuration", said);
+            } else {
+                message = Message.of("settings.network.test.refused", error.code(), said);
+            }
+            return new Tested(false, hideKey(message, key));
+        }
+        String reason = ((GatewayResult.NoAnswer<DepositBalance>) result).reason();
+        return new Tested(false, hideKey(Message.of("settings.network.test.noAnswer", reason), key));
+    }
+
+    /** {@code message} with the key, should a provider or an exception have repeated it, masked. */
+    private static Message hideKey(Message message, String key) {
+        return new Message(message.key(), message.arguments().stream()
+                .map(a -> a instanceof String text ? hideKey(text, key) : a).toList());
+    }
+
+    private static String hideKey(String text, String key) {
+        return key.isBlank() ? text : text.replace(key, "****");
+    }
+
+    private record NetworkSettings(String network, String username, boolean keyStored, String url, boolean testing,
+            Message problem) {}
+
+    /** On the background thread; reads whether a key is stored, never the key. */
+    private NetworkSettings readNetwork() {
+        String chosen;
+        Message problem = Message.NONE;
+        try {
+            chosen = settings.billerNetwork();
+        } catch (IllegalArgumentException e) {
+            chosen = HOUSE;
+            problem = Message.of("settings.network.storedInvalid", describe(e));
+        }
+        return new NetworkSettings(chosen, settings.digiflazzUsername().orElse(""),
+                settings.digiflazzKey().isPresent(), settings.digiflazzUrl(), settings.digiflazzTesting(), problem);
+    }
+
+    private void showNetwork(NetworkSettings read) {
+        networkLoaded = true;
+        keyStored.set(read.keyStored());
+        network.set(read.network());
+        digiflazzUsername.set(read.username());
+        digiflazzUrl.set(read.url());
+        digiflazzTesting.set(read.testing());
+    }
+
     // ---- fees ---------------------------------------------------------------------------------------------------
 
     public ActionStatus feesStatus() {
         return feesStatus;
     }
 
-    /** The categories, then the catalog's billers by category and name. */
+    /** The categories' fees, their markups on prepaid products, then the catalog's billers by category and name. */
     public ObservableList<FeeRow> fees() {
         return feesView;
     }
@@ -936,6 +1214,8 @@ public final class SettingsViewModel {
             for (FeeChange change : changes) {
                 if (change.kind() == FeeKind.CATEGORY) {
                     settings.setCategoryFee(actor, change.category(), change.fee());
+                } else if (change.kind() == FeeKind.MARKUP) {
+                    settings.setMarkup(actor, change.category(), change.fee().orElse(Money.ZERO));
                 } else {
                     settings.setBillerFee(actor, change.code(), change.fee());
                 }
@@ -965,6 +1245,12 @@ public final class SettingsViewModel {
         for (BillerCategory category : BillerCategory.values()) {
             lines.add(new FeeLine(FeeKind.CATEGORY, category.name(), category, "", Optional.empty(),
                     storedFee(() -> settings.categoryFee(category))));
+        }
+        for (BillerCategory category : BillerCategory.values()) {
+            // The service reads the markup only inside a price: a product with no price of its own (no SKU) that
+            // costs nothing sells for exactly the markup. No markup and a zero markup are the same: "none".
+            lines.add(new FeeLine(FeeKind.MARKUP, category.name(), category, "", Optional.empty(), storedFee(() ->
+                    settings.markup(category))));
         }
         Message problem = Message.NONE;
         GatewayResult<List<Biller>> catalog;

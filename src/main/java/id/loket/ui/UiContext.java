@@ -1,6 +1,7 @@
 package id.loket.ui;
 
 import id.loket.billing.BillingService;
+import id.loket.billing.ConnectionTest;
 import id.loket.core.BusinessCalendar;
 import id.loket.journal.LedgerMaintenance;
 import id.loket.payment.PaymentService;
@@ -34,6 +35,8 @@ import java.util.concurrent.Executor;
  *     gateway check may overlap)
  * @param version the application version shown in the status bar, e.g. {@code "0.1.0"}
  * @param dataDirectory where the ledger and settings live, shown to help support find the files
+ * @param connectionTest Settings' "Test connection": a biller network's deposit asked with an account typed but not
+ *     saved (called on {@code background} only)
  */
 public record UiContext(
         SettingsService settings,
@@ -53,7 +56,8 @@ public record UiContext(
         java.time.Duration idleLock,
         Executor background,
         String version,
-        String dataDirectory) {
+        String dataDirectory,
+        ConnectionTest connectionTest) {
 
     public UiContext {
         Objects.requireNonNull(settings, "settings");
@@ -74,6 +78,7 @@ public record UiContext(
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(connectionTest, "connectionTest");
     }
 
     /** The signed-in operator's username: who the counter's payments and shifts belong to. */

@@ -75,7 +75,7 @@ class CounterCustomerTest {
                 new FakeReportDesk(), bed.calendar(),
                 new Access.SignedIn(PaymentTestBed.CLERK, "Sari", false),
                 new FakeAccess().with(PaymentTestBed.CLERK, "sari-counter-2026"), java.time.Duration.ZERO, background,
-                "0.1.0-test", dir.toString());
+                "0.1.0-test", dir.toString(), TestContexts.NO_CONNECTION_TEST);
         new MainWindow(context).show(stage);
     }
 

@@ -102,7 +102,7 @@ class CustomersViewTest {
     private UiContext withCustomers(UiContext c, CustomerService service) {
         return new UiContext(c.settings(), c.maintenance(), bed.billing(), c.payments(), c.shifts(), c.receipts(),
                 c.users(), c.audit(), service, c.reconciliation(), c.reports(), c.calendar(), c.operator(), c.access(), c.idleLock(), c.background(),
-                c.version(), c.dataDirectory());
+                c.version(), c.dataDirectory(), TestContexts.NO_CONNECTION_TEST);
     }
 
     @Test

@@ -118,7 +118,7 @@ class ReconciliationViewTest {
                         ReceiptDesk.Printout.Kind.PRINTED, "LoketPDF"), shop.users(), shop.audit(), shop.customers(),
                 bed.reconciliation(), reports,
                 bed.calendar(), who, new FakeAccess(), java.time.Duration.ZERO, background, "0.1.0-test",
-                dir.toString());
+                dir.toString(), TestContexts.NO_CONNECTION_TEST);
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(context).show(stage)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -88,7 +88,7 @@ class ReportsViewTest {
                 bed.billing(), bed.payments(), bed.shifts(), (clientRef, reprint) -> new ReceiptDesk.Printout(
                         ReceiptDesk.Printout.Kind.PRINTED, "LoketPDF"), shop.users(), shop.audit(), shop.customers(),
                 bed.reconciliation(), reports, bed.calendar(), new Access.SignedIn("budi", "Budi Santoso", true),
-                new FakeAccess(), java.time.Duration.ZERO, background, "0.1.0-test", dir.toString());
+                new FakeAccess(), java.time.Duration.ZERO, background, "0.1.0-test", dir.toString(), TestContexts.NO_CONNECTION_TEST);
         WaitForAsyncUtils.asyncFx(() -> new MainWindow(context).show(stage)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.loket.billing.BillingService;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
+import id.loket.billing.ConnectionTest;
 import id.loket.billing.DepositBalance;
+import id.loket.billing.GatewayError;
 import id.loket.testing.AllUpstreams;
 import id.loket.billing.GatewayResult;
 import id.loket.billing.Inquiry;
 import id.loket.billing.InquiryRequest;
+import id.loket.billing.NetworkAccount;
 import id.loket.billing.OtpChallenge;
 import id.loket.billing.OtpVerification;
 import id.loket.billing.PaymentRequest;
@@ -26,7 +29,9 @@ import id.loket.users.Operator;
 import id.loket.users.OperatorStatus;
 import id.loket.users.UserException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +54,7 @@ class SettingsViewModelTest {
 
     private TestContexts shop;
     private CatalogGateway gateway;
+    private final FakeConnectionTest connection = new FakeConnectionTest();
 
     @BeforeEach
     void setUp() {
@@ -67,7 +73,7 @@ class SettingsViewModelTest {
 
     private SettingsViewModel page(Access.SignedIn who) {
         return new SettingsViewModel(shop.users(), shop.audit(), shop.settingsService(), new BillingService(gateway),
-                who, shop.calendar(), Runnable::run, Runnable::run, () -> List.of("EPSON TM-T82", "XP-58"));
+                connection, who, shop.calendar(), Runnable::run, Runnable::run, () -> List.of("EPSON TM-T82", "XP-58"));
     }
 
     private SettingsViewModel ownerPage() {
@@ -321,8 +327,14 @@ class SettingsViewModelTest {
     @Test
     void feesPerCategoryAndPerBillerAreSaved() {
         SettingsViewModel page = ownerPage();
-        assertThat(page.fees()).extracting(SettingsViewModel.FeeRow::code).containsExactly(
-                "ELECTRICITY", "WATER", "PHONE", "TICKET", "OTHER", "PLN_POSTPAID", "PLN_PREPAID", "PDAM_BDG");
+        List<String> categories = java.util.Arrays.stream(BillerCategory.values()).map(Enum::name).toList();
+        assertThat(page.fees()).filteredOn(r -> r.kind() == SettingsViewModel.FeeKind.CATEGORY)
+                .extracting(SettingsViewModel.FeeRow::code).containsExactlyElementsOf(categories);
+        assertThat(page.fees()).filteredOn(r -> r.kind() == SettingsViewModel.FeeKind.BILLER)
+                .extracting(SettingsViewModel.FeeRow::code).containsExactly("PLN_POSTPAID", "PLN_PREPAID", "PDAM_BDG");
+        assertThat(page.fees()).extracting(SettingsViewModel.FeeRow::kind).as("categories, markups, billers")
+                .startsWith(SettingsViewModel.FeeKind.CATEGORY).endsWith(SettingsViewModel.FeeKind.BILLER)
+                .contains(SettingsViewModel.FeeKind.MARKUP);
         assertThat(fee(page, "PLN_POSTPAID").gatewayFee()).contains(Money.of(2_500));
         assertThat(page.catalogProblem().get()).isEqualTo(Message.NONE);
 
@@ -367,13 +379,190 @@ class SettingsViewModelTest {
         gateway = new CatalogGateway(new GatewayResult.NoAnswer<>("connection refused"));
         SettingsViewModel page = ownerPage();
         assertThat(page.fees()).extracting(SettingsViewModel.FeeRow::kind)
-                .containsOnly(SettingsViewModel.FeeKind.CATEGORY).hasSize(5);
+                .containsOnly(SettingsViewModel.FeeKind.CATEGORY, SettingsViewModel.FeeKind.MARKUP)
+                .hasSize(2 * BillerCategory.values().length);
         assertThat(page.catalogProblem().get())
                 .isEqualTo(Message.of("settings.fees.catalog.noAnswer", "connection refused"));
 
         fee(page, "PHONE").text().set("1500");
         page.saveFees();
         assertThat(shop.settingsService().categoryFee(BillerCategory.PHONE)).contains(Money.of(1_500));
+    }
+
+    @Test
+    void aMarkupPerCategoryPricesPrepaidProducts() {
+        SettingsViewModel page = ownerPage();
+        SettingsViewModel.FeeRow emoney = markup(page, BillerCategory.EMONEY);
+        assertThat(emoney.text().get()).as("no markup: sold at cost").isEmpty();
+
+        emoney.text().set("1.500");
+        page.saveFees();
+
+        assertThat(page.feesStatus().message().get()).isEqualTo(Message.of("settings.fees.saved", 1L));
+        assertThat(shop.settingsService().sellingPrice(BillerCategory.EMONEY, "DANA10", Money.of(10_000)))
+                .isEqualTo(Money.of(11_500));
+        assertThat(shop.settingsService().categoryFee(BillerCategory.EMONEY)).as("not a fee").isEmpty();
+        assertThat(markup(ownerPage(), BillerCategory.EMONEY).text().get()).isEqualTo("1500");
+
+        markup(page, BillerCategory.EMONEY).text().set("");
+        page.saveFees();
+        assertThat(shop.settingsService().sellingPrice(BillerCategory.EMONEY, "DANA10", Money.of(10_000)))
+                .isEqualTo(Money.of(10_000));
+    }
+
+    // ---- biller network -----------------------------------------------------------------------------------------
+
+    @Test
+    void theSandboxIsTheDefaultAndDigiflazzsAddressIsOffered() {
+        SettingsViewModel page = ownerPage();
+        assertThat(page.networkChoices()).containsExactly(SettingsViewModel.HOUSE, SettingsViewModel.DIGIFLAZZ);
+        assertThat(page.network().get()).isEqualTo(SettingsViewModel.HOUSE);
+        assertThat(page.digiflazzUrl().get()).isEqualTo("https://api.digiflazz.com/v1");
+        assertThat(page.keyStored().get()).isFalse();
+        assertThat(page.networkStatus().message().get()).isEqualTo(Message.NONE);
+    }
+
+    @Test
+    void eachRefusalOfTheTestNamesWhatIsWrong() {
+        SettingsViewModel page = typedDigiflazz(ownerPage());
+        assertThat(tested(page, refused(GatewayError.WRONG_KEY, "Signature tidak valid")))
+                .isEqualTo(Message.of("settings.network.test.wrongKey", "Signature tidak valid"));
+        assertThat(tested(page, refused(GatewayError.WRONG_USERNAME, "Username tidak dikenal")))
+                .isEqualTo(Message.of("settings.network.test.wrongUsername", "Username tidak dikenal"));
+        assertThat(tested(page, refused(GatewayError.IP_NOT_WHITELISTED, "IP Anda tidak kami kenali")))
+                .isEqualTo(Message.of("settings.network.test.ipNotWhitelisted", "IP Anda tidak kami kenali"));
+        assertThat(tested(page, refused(GatewayError.CONFIGURATION_ERROR, "use https://")))
+                .isEqualTo(Message.of("settings.network.test.configuration", "use https://"));
+        assertThat(tested(page, refused(GatewayError.RATE_LIMITED, "Terlalu banyak permintaan")))
+                .isEqualTo(Message.of("settings.network.test.refused", "rate_limited", "Terlalu banyak permintaan"));
+        assertThat(tested(page, new GatewayResult.NoAnswer<>("connect timed out")))
+                .isEqualTo(Message.of("settings.network.test.noAnswer", "connect timed out"));
+        assertThat(page.connectionStatus().isError().get()).isTrue();
+
+        java.util.ResourceBundle indonesian = Bundles.load(SettingsService.INDONESIAN);
+        assertThat(Message.of("settings.network.test.ipNotWhitelisted", "x").in(indonesian))
+                .contains("Atur Koneksi > API");
+        assertThat(Message.of("settings.network.test.wrongKey", "x").in(Bundles.load(SettingsService.ENGLISH)))
+                .contains("development/production");
+    }
+
+    @Test
+    void aWorkingAccountShowsTheDepositAndSavesNothing() {
+        SettingsViewModel page = typedDigiflazz(ownerPage());
+        page.digiflazzTesting().set(true);
+
+        Message said = tested(page, new GatewayResult.Answer<>(new DepositBalance(Money.of(1_250_000), Instant.now())));
+
+        assertThat(said).isEqualTo(Message.of("settings.network.test.ok", 1_250_000L));
+        assertThat(page.connectionStatus().isError().get()).isFalse();
+        assertThat(said.in(Bundles.load(SettingsService.INDONESIAN)))
+                .isEqualTo("Koneksi berhasil. Saldo deposit: Rp 1.250.000.");
+        assertThat(connection.asked).containsExactly(new NetworkAccount(SettingsViewModel.DIGIFLAZZ, "tokobudi",
+                "dev-kunci-rahasia-123", "https://api.digiflazz.com/v1", true));
+        assertThat(shop.settingsService().billerNetwork()).isEqualTo("house");
+        assertThat(shop.settingsService().digiflazzKey()).isEmpty();
+
+        page.digiflazzUsername().set("tokobudi2");
+        assertThat(page.connectionStatus().message().get()).as("the answer was about another account")
+                .isEqualTo(Message.NONE);
+    }
+
+    @Test
+    void whatIsMissingIsSaidBeforeAnyoneIsAsked() {
+        SettingsViewModel page = ownerPage();
+        page.network().set(SettingsViewModel.DIGIFLAZZ);
+        page.testConnection();
+        assertThat(page.connectionStatus().message().get())
+                .isEqualTo(Message.of("settings.network.username.missing"));
+        page.digiflazzUsername().set("tokobudi");
+        page.saveNetwork();
+        assertThat(page.networkStatus().message().get()).isEqualTo(Message.of("settings.network.key.missing"));
+        assertThat(connection.asked).isEmpty();
+        assertThat(shop.settingsService().billerNetwork()).isEqualTo("house");
+    }
+
+    @Test
+    void savingStoresTheAccountAndAnEmptyKeyKeepsTheStoredOne() {
+        SettingsViewModel page = typedDigiflazz(ownerPage());
+        page.saveNetwork();
+
+        assertThat(page.networkStatus().message().get()).isEqualTo(Message.of("settings.network.saved.digiflazz"));
+        assertThat(page.networkStatus().message().get().in(Bundles.load(SettingsService.INDONESIAN)))
+                .contains("Tutup Loket lalu buka lagi");
+        SettingsService saved = shop.settingsService();
+        assertThat(saved.billerNetwork()).isEqualTo("digiflazz");
+        assertThat(saved.digiflazzUsername()).contains("tokobudi");
+        assertThat(saved.digiflazzKey()).contains("dev-kunci-rahasia-123");
+        assertThat(saved.digiflazzTesting()).isFalse();
+        assertThat(page.digiflazzKey().get()).as("the typed key is not kept on screen").isEmpty();
+        assertThat(page.keyStored().get()).isTrue();
+
+        SettingsViewModel again = ownerPage();
+        assertThat(again.network().get()).isEqualTo(SettingsViewModel.DIGIFLAZZ);
+        assertThat(again.digiflazzUsername().get()).isEqualTo("tokobudi");
+        assertThat(again.digiflazzKey().get()).as("the stored key is never read onto the page").isEmpty();
+        assertThat(again.keyStored().get()).isTrue();
+
+        again.digiflazzUsername().set("tokobudi-jaya");
+        again.digiflazzUrl().set("https://digiflazz.example.id/v1");
+        again.digiflazzTesting().set(true);
+        again.testConnection();
+        assertThat(connection.asked).last().extracting(NetworkAccount::key).as("the stored key is tested")
+                .isEqualTo("dev-kunci-rahasia-123");
+        again.saveNetwork();
+
+        assertThat(saved.digiflazzUsername()).contains("tokobudi-jaya");
+        assertThat(saved.digiflazzUrl()).isEqualTo("https://digiflazz.example.id/v1");
+        assertThat(saved.digiflazzTesting()).isTrue();
+        assertThat(saved.digiflazzKey()).contains("dev-kunci-rahasia-123");
+
+        again.network().set(SettingsViewModel.HOUSE);
+        again.saveNetwork();
+        assertThat(again.networkStatus().message().get()).isEqualTo(Message.of("settings.network.saved.house"));
+        assertThat(saved.billerNetwork()).isEqualTo("house");
+    }
+
+    @Test
+    void aClerkCannotSaveTheNetwork() {
+        String code = shop.users().registerClerk(owner(), "ani", "Ani Setiawati").code();
+        shop.users().activate("ani", code, ANI_PASSWORD);
+        SettingsViewModel page = typedDigiflazz(page(new Access.SignedIn("ani", "Ani Setiawati", false)));
+
+        page.saveNetwork();
+
+        assertThat(page.networkStatus().message().get().key()).isEqualTo("settings.refused.permission");
+        assertThat(page.networkStatus().isError().get()).isTrue();
+        assertThat(shop.settingsService().billerNetwork()).isEqualTo("house");
+        assertThat(shop.settingsService().digiflazzKey()).isEmpty();
+    }
+
+    @Test
+    void theKeyNeverAppearsInWhatThePageShows() {
+        String key = "dev-kunci-rahasia-123";
+        SettingsViewModel page = typedDigiflazz(ownerPage());
+        java.util.ResourceBundle indonesian = Bundles.load(SettingsService.INDONESIAN);
+        List<Message> said = new ArrayList<>();
+        said.add(tested(page, refused(GatewayError.CONFIGURATION_ERROR, "key " + key + " is not one line")));
+        said.add(tested(page, refused("weird", "sign(" + key + ")")));
+        said.add(tested(page, new GatewayResult.NoAnswer<>("GET https://x/?key=" + key)));
+        connection.failure = new IllegalStateException("cannot sign with " + key);
+        page.testConnection();
+        said.add(page.connectionStatus().message().get());
+        connection.failure = null;
+        page.saveNetwork();
+        said.add(page.networkStatus().message().get());
+
+        assertThat(said).hasSize(5).allSatisfy(m -> {
+            assertThat(m.isEmpty()).isFalse();
+            assertThat(m.in(indonesian)).doesNotContain(key);
+            assertThat(m.arguments()).allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain(key));
+        });
+        assertThat(said.get(3).key()).isEqualTo("settings.network.test.failed");
+        SettingsViewModel again = ownerPage();
+        for (String shown : List.of(again.digiflazzUsername().get(), again.digiflazzUrl().get(),
+                again.digiflazzKey().get(), again.network().get())) {
+            assertThat(shown).doesNotContain(key);
+        }
     }
 
     @Test
@@ -389,6 +578,13 @@ class SettingsViewModelTest {
         }
         for (BillerCategory category : BillerCategory.values()) {
             assertThat(indonesian.containsKey("settings.category." + category.name())).as(category.name()).isTrue();
+        }
+        for (String key : List.of("username.missing", "key.missing", "test.running", "test.ok", "test.wrongKey",
+                "test.wrongUsername", "test.ipNotWhitelisted", "test.configuration", "test.refused", "test.noAnswer",
+                "test.failed", "saved.digiflazz", "saved.house", "storedInvalid", "error.read", "error.save",
+                "choice." + SettingsViewModel.HOUSE, "choice." + SettingsViewModel.DIGIFLAZZ)) {
+            assertThat(indonesian.containsKey("settings.network." + key)).as(key).isTrue();
+            assertThat(english.containsKey("settings.network." + key)).as(key).isTrue();
         }
         assertThat(Message.of("settings.audit.summary", 1L).in(english)).isEqualTo("1 entry, newest first.");
         assertThat(Message.of("settings.audit.summary", 1234L).in(english)).isEqualTo("1,234 entries, newest first.");
@@ -418,9 +614,51 @@ class SettingsViewModelTest {
         return page.fees().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 
+    private static SettingsViewModel.FeeRow markup(SettingsViewModel page, BillerCategory category) {
+        return page.fees().stream().filter(r -> r.kind() == SettingsViewModel.FeeKind.MARKUP
+                && r.category() == category).findFirst().orElseThrow();
+    }
+
+    /** Digiflazz chosen, a username and a key typed; the address as offered, production mode. */
+    private static SettingsViewModel typedDigiflazz(SettingsViewModel page) {
+        page.network().set(SettingsViewModel.DIGIFLAZZ);
+        page.digiflazzUsername().set("tokobudi");
+        page.digiflazzKey().set("dev-kunci-rahasia-123");
+        return page;
+    }
+
+    /** Presses "test connection" with the network answering {@code answer}; what the page says. */
+    private Message tested(SettingsViewModel page, GatewayResult<DepositBalance> answer) {
+        connection.answer = answer;
+        page.testConnection();
+        assertThat(page.connectionStatus().busy().get()).isFalse();
+        return page.connectionStatus().message().get();
+    }
+
+    private static GatewayResult<DepositBalance> refused(String code, String message) {
+        return new GatewayResult.Refused<>(new GatewayError(200, code, message));
+    }
+
     private static Biller biller(String code, BillerCategory category, String name, long adminFee) {
         return new Biller(code, category, name, BillerKind.POSTPAID, "ID Pelanggan", "[0-9]{6,12}",
                 Money.of(adminFee), List.of());
+    }
+
+    /** "Test connection" as the test sets it: remembers what it was asked. */
+    private static final class FakeConnectionTest implements ConnectionTest {
+
+        private final List<NetworkAccount> asked = new ArrayList<>();
+        private GatewayResult<DepositBalance> answer = new GatewayResult.NoAnswer<>("not set");
+        private RuntimeException failure;
+
+        @Override
+        public GatewayResult<DepositBalance> test(NetworkAccount account) {
+            asked.add(account);
+            if (failure != null) {
+                throw failure;
+            }
+            return answer;
+        }
     }
 
     /** A gateway that only knows its catalog: the settings page asks nothing else. */

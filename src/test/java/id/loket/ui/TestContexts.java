@@ -35,6 +35,13 @@ final class TestContexts {
     private ReportDesk reports = new FakeReportDesk();
     private FakeAccess access = new FakeAccess().with("sari", "sari-counter-2026");
     private java.time.Duration idleLock = java.time.Duration.ZERO;
+    /** For screens' tests that never press Settings' "Test connection". */
+    static final id.loket.billing.ConnectionTest NO_CONNECTION_TEST = account -> new id.loket.billing.GatewayResult
+            .Refused<>(new id.loket.billing.GatewayError(0, id.loket.billing.GatewayError.CONFIGURATION_ERROR,
+                    "This window was opened without a connection test."));
+
+    private id.loket.billing.ConnectionTest connectionTest = account -> new id.loket.billing.GatewayResult.NoAnswer<>(
+            "this test gave Settings no connection test");
 
     private TestContexts() {}
 
@@ -68,6 +75,12 @@ final class TestContexts {
 
     TestContexts idleLock(java.time.Duration after) {
         this.idleLock = after;
+        return this;
+    }
+
+    /** What Settings' "Test connection" answers. */
+    TestContexts connectionTest(id.loket.billing.ConnectionTest test) {
+        this.connectionTest = test;
         return this;
     }
 
@@ -173,6 +186,6 @@ final class TestContexts {
         }
         return new UiContext(settingsService(), maintenance(), billing(), payments(), shifts(), receipts, users(),
                 audit(), customers(), reconciliation(), reports, calendar, who, access, idleLock, background, "0.1.0-test",
-                "/home/kasir/.local/share/loket");
+                "/home/kasir/.local/share/loket", connectionTest);
     }
 }

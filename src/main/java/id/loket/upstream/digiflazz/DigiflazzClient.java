@@ -1,5 +1,6 @@
 package id.loket.upstream.digiflazz;
 
+import id.loket.upstream.CappedBody;
 import id.loket.core.Money;
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -143,11 +143,11 @@ public final class DigiflazzNetwork implements BillerNetwork {
     @Override
     public GatewayResult<List<Biller>> refreshCatalog() {
         synchronized (catalogLock) {
+            // Asked for now: the pause after a failed attempt does not hold, Digiflazz's five minutes do.
             lastAttempt = Instant.EPOCH;
-            if (Duration.between(catalogFetchedAt, clock.instant()).compareTo(PRICE_LIST_TTL) < 0) {
+            if (catalog != null && Duration.between(catalogFetchedAt, clock.instant()).compareTo(PRICE_LIST_TTL) < 0) {
                 return new GatewayResult.Answer<>(catalog.billers());
             }
-            catalogFetchedAt = Instant.EPOCH;
         }
         return billers();
     }
@@ -168,7 +168,7 @@ public final class DigiflazzNetwork implements BillerNetwork {
                 return new GatewayResult.Answer<>(catalog);
             }
             lastAttempt = now;
-            Optional<String> problem = fetchPriceList(now);
+            Optional<Problem> problem = fetchPriceList(now);
             if (problem.isEmpty()) {
                 return new GatewayResult.Answer<>(catalog);
             }
@@ -182,17 +182,25 @@ public final class DigiflazzNetwork implements BillerNetwork {
         }
     }
 
+    /** Why a price list could not be read: its text, and Digiflazz's code when it refused. */
+    private record Problem(String text, Optional<ResponseCode> code) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** Empty when the list was fetched and kept; otherwise what went wrong. */
-    private Optional<String> fetchPriceList(Instant now) {
+    private Optional<Problem> fetchPriceList(Instant now) {
         DigiflazzResult<PriceListAnswer<PriceListRow>> prepaid = client.prepaidPriceList();
         Optional<List<PriceListRow>> prepaidRows = rows(prepaid);
         if (prepaidRows.isEmpty()) {
-            return Optional.of("prepaid list: " + describe(prepaid));
+            return Optional.of(new Problem("prepaid list: " + describe(prepaid), refusal(prepaid)));
         }
         DigiflazzResult<PriceListAnswer<PascaPriceListRow>> pasca = client.pascaPriceList();
         Optional<List<PascaPriceListRow>> pascaRows = rows(pasca);
         if (pascaRows.isEmpty()) {
-            return Optional.of("postpaid list: " + describe(pasca));
+            return Optional.of(new Problem("postpaid list: " + describe(pasca), refusal(pasca)));
         }
         PriceListCache.Snapshot snapshot = new PriceListCache.Snapshot(now, prepaidRows.get(), pascaRows.get());
         catalog = DigiflazzCatalog.of(snapshot.prepaid(), snapshot.pasca());
@@ -227,9 +235,21 @@ public final class DigiflazzNetwork implements BillerNetwork {
         return "an answer";
     }
 
+    private static <R> Optional<ResponseCode> refusal(DigiflazzResult<PriceListAnswer<R>> result) {
+        if (result instanceof DigiflazzResult.Answer<PriceListAnswer<R>> answer
+                && answer.value() instanceof PriceListAnswer.Rejected<R> rejected) {
+            return Optional.of(rejected.code());
+        }
+        return Optional.empty();
+    }
+
     /** A price-list problem as the port's result: a refusal when Digiflazz said why, no answer otherwise. */
-    private static <T> GatewayResult<T> problemResult(String problem) {
-        return new GatewayResult.NoAnswer<>("Digiflazz price list unavailable and none kept: " + problem);
+    private static <T> GatewayResult<T> problemResult(Problem problem) {
+        String text = "Digiflazz price list unavailable and none kept: " + problem.text();
+        if (problem.code().isPresent()) {
+            return refused(0, mapped(problem.code().get()), text);
+        }
+        return new GatewayResult.NoAnswer<>(text);
     }
 
     // ---- inquiry ---------------------------------------------------------------------------------------------
@@ -486,6 +506,7 @@ public final class DigiflazzNetwork implements BillerNetwork {
         Optional<String> kwh = Optional.empty();
         Optional<String> billerRef = a.sn();
         if (status == PaymentResult.Status.SUCCESS && request.inquiryId().startsWith(PREPAID) && a.sn().isPresent()
+                && sellsElectricity(request.inquiryId().substring(PREPAID.length())).orElse(true)
                 && isToken(a.sn().get())) {
             String[] parts = a.sn().get().split("/");
             token = Optional.of(parts[0].strip());
@@ -508,6 +529,29 @@ public final class DigiflazzNetwork implements BillerNetwork {
             return m.group(1) + "/" + m.group(2) + " VA";
         }
         return segmentPower.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Whether {@code sku} is an electricity token (its serial number is the token the customer types into the
+     * meter); a phone credit's twenty-digit serial is its biller reference. Empty when no price list was ever kept
+     * (the serial's shape then decides).
+     */
+    private Optional<Boolean> sellsElectricity(String sku) {
+        synchronized (catalogLock) {
+            if (catalog == null) {
+                // A fresh process (recovery after a crash) has not read the list yet: the kept one says.
+                cache.load().ifPresent(k -> {
+                    catalog = DigiflazzCatalog.of(k.prepaid(), k.pasca());
+                    catalogFetchedAt = k.fetchedAt();
+                });
+            }
+            if (catalog == null && !(catalog() instanceof GatewayResult.Answer<DigiflazzCatalog>)) {
+                return Optional.empty();
+            }
+            return Optional.of(catalog.prepaid(sku)
+                    .map(r -> DigiflazzCatalog.prepaidCategory(r.category()) == BillerCategory.ELECTRICITY)
+                    .orElse(false));
+        }
     }
 
     /** A PLN token: twenty digits, maybe grouped, maybe followed by "/name/tarif/daya/kWh". */

@@ -1,5 +1,6 @@
 package id.loket.upstream.house;
 
+import id.loket.upstream.CappedBody;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -556,8 +557,7 @@ public final class HttpGateway implements BillerNetwork, PaymentAcceptance, Mess
         if (causeOf(failure, HttpTimeoutException.class).isPresent()) {
             return "no answer in time (read timeout)";
         }
-        Optional<ResponseBodies.BodyTooLargeException> tooLarge =
-                causeOf(failure, ResponseBodies.BodyTooLargeException.class);
+        Optional<CappedBody.TooLarge> tooLarge = causeOf(failure, CappedBody.TooLarge.class);
         if (tooLarge.isPresent()) {
             return "the answer was too large: " + tooLarge.get().getMessage();
         }

@@ -1,5 +1,6 @@
 package id.loket.upstream.house;
 
+import id.loket.upstream.CappedBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,9 +74,11 @@ final class ResponseBodies {
     }
 
     /** The answer was longer than the cap; the rest was not read. */
-    static final class BodyTooLargeException extends IOException {
+    static final class BodyTooLargeException extends CappedBody.TooLarge {
+        private static final long serialVersionUID = 1L;
+
         BodyTooLargeException(long cap) {
-            super("the answer is longer than " + cap + " bytes");
+            super(cap);
         }
     }
 
@@ -90,70 +93,11 @@ final class ResponseBodies {
     }
 
     static HttpResponse.BodySubscriber<Body> inMemory(long cap) {
-        return HttpResponse.BodySubscribers.mapping(new CappedBytes(cap), InMemory::new);
+        return HttpResponse.BodySubscribers.mapping(new CappedBody(cap), InMemory::new);
     }
 
     static HttpResponse.BodySubscriber<Body> toFile(Path file, long cap) {
         return HttpResponse.BodySubscribers.mapping(new DigestingFile(file, cap), saved -> saved);
-    }
-
-    /**
-     * Flow signals to one subscriber are serialized with happens-before (Reactive Streams §1.3), so the fields
-     * below need no locking.
-     */
-    private static final class CappedBytes implements HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-        private boolean done;
-
-        CappedBytes(long cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (done) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                if (buffer.size() + (long) item.remaining() > cap) {
-                    done = true;
-                    subscription.cancel();
-                    result.completeExceptionally(new BodyTooLargeException(cap));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            done = true;
-            result.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            if (!done) {
-                done = true;
-                result.complete(buffer.toByteArray());
-            }
-        }
     }
 
     /** Writes the body into a file and hashes it on the way; one buffer at a time, like the JDK's own file handler. */

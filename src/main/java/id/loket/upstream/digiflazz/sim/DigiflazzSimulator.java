@@ -335,7 +335,7 @@ public final class DigiflazzSimulator implements AutoCloseable {
             send(exchange, 413, message("The body is larger than " + MAX_BODY_BYTES + " bytes"));
             return;
         }
-        Optional<SimulatorFault> fault = faults.takeTransport(path);
+        Optional<SimulatorFault> fault = faults.takeTransport(path, commandOf(path, body));
         SimulatorFault.Kind kind = fault.map(SimulatorFault::kind).orElse(null);
         if (kind != null) {
             LOG.info("Digiflazz simulator fault {} on {}", kind.wireName(), path);
@@ -497,6 +497,29 @@ public final class DigiflazzSimulator implements AutoCloseable {
     private static void disableNagle() {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
+    /**
+     * What a request to {@code /transaction} does, as a fault's {@code command} names it ({@code topup} unless the
+     * body says {@code commands}); {@code null} for other paths and for a body that is no JSON object.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMMAND_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String commandOf(String path, byte[] body) {
+        if (!path.endsWith("/transaction")) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = COMMAND_READER.readTree(body);
+            if (root == null || !root.isObject()) {
+                return null;
+            }
+            com.fasterxml.jackson.databind.JsonNode commands = root.get("commands");
+            return commands != null && commands.isTextual() ? commands.asText() : "topup";
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 }

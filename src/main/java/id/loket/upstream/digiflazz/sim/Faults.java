@@ -45,8 +45,13 @@ final class Faults {
     }
 
     /** Uses up one application of the first transport fault (not rc) armed for {@code path}. */
-    Optional<SimulatorFault> takeTransport(String path) {
-        return take(f -> f.kind() != SimulatorFault.Kind.RC && f.path().map(path::equals).orElse(true));
+    /**
+     * Uses up one application of the first transport fault (timeout, drop, malformed body, HTTP 500) for
+     * {@code path} and {@code command} ({@code null} off /transaction: a fault for a command never hits it).
+     */
+    Optional<SimulatorFault> takeTransport(String path, String command) {
+        return take(f -> f.kind() != SimulatorFault.Kind.RC && f.path().map(path::equals).orElse(true)
+                && f.command().map(c -> c.equals(command)).orElse(true));
     }
 
     /**

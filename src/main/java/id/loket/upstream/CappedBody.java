@@ -1,4 +1,4 @@
-package id.loket.upstream.digiflazz;
+package id.loket.upstream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +13,18 @@ import java.util.concurrent.Flow;
  * Collects a response body in memory up to a cap: whatever answers on the other end cannot make the counter hold an
  * unbounded body. Past the cap the rest is not read and the body fails with {@link TooLarge}.
  *
+ * <p>Shared by the providers' adapters (it knows nothing of any provider), which is why it sits above their packages.
+ *
  * <p>Flow signals to one subscriber are serialized with happens-before (Reactive Streams §1.3), so the fields need
  * no locking.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
-    static final class TooLarge extends IOException {
-        TooLarge(long cap) {
+    /** The body went past its cap. */
+    public static class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public TooLarge(long cap) {
             super("the answer is longer than " + cap + " bytes");
         }
     }
@@ -30,11 +35,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private Flow.Subscription subscription;
     private boolean done;
 
-    CappedBody(long cap) {
+    public CappedBody(long cap) {
         this.cap = cap;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long cap) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long cap) {
         return info -> new CappedBody(cap);
     }
 
