@@ -348,6 +348,9 @@ public final class ReconciliationService {
         private Money settledCost = Money.ZERO;
         private int notChecked;
         private int stillPending;
+        /** The day's payments that reached the network, in the order they were made, with their answers. */
+        private final List<Payment> made = new ArrayList<>();
+        private final Map<String, ReconciliationStore.Recheck> answers = new java.util.HashMap<>();
         /** This run's live answers, by client_ref: a suspect settled by one keeps what it said (a token). */
         private final Map<String, PaymentResult> live = new java.util.HashMap<>();
 
@@ -385,6 +388,8 @@ public final class ReconciliationService {
                     answer = recheck(p);
                     asked = true;
                 }
+                made.add(p);
+                answer.ifPresent(a -> answers.put(p.clientRef(), a));
                 classify(lp, p, answer, settledBefore);
             }
             progress.update(listed.size(), listed.size(), "recheck");
@@ -395,6 +400,7 @@ public final class ReconciliationService {
             for (Draft d : c.toSettle) {
                 drafts.add(settleByRecheck(d));
             }
+            drafts.addAll(chainGaps());
             List<String> notes = new ArrayList<>();
             Optional<BalanceCheck> balance = proveDeposit(notes);
             balance.filter(b -> !b.ok()).ifPresent(b -> drafts.add(new Draft(ItemKind.BALANCE_MISMATCH,
@@ -577,6 +583,45 @@ public final class ReconciliationService {
                         + network + " answered " + d.detail() + ", but it could not be settled now ("
                         + e.getMessage() + "); run the day again");
             }
+        }
+
+        /**
+         * The running balance the network reports with each purchase ({@code buyer_last_saldo}: the deposit right
+         * after it was made; a re-check repeats it), read in the order Loket made the purchases: between two
+         * successive successful purchases with no top-up recorded between them, the balance falls by the second
+         * one's price. Where it fell by more, something Loket does not know took the difference from the deposit
+         * (a purchase made elsewhere with this account): one BALANCE_MISMATCH at the purchase after the gap. A rise
+         * is left to the deposit proof (a refund of a failed purchase, a top-up).
+         */
+        private List<Draft> chainGaps() {
+            List<Payment> ordered = new ArrayList<>(made);
+            ordered.sort(Comparator.comparing(Payment::createdAt).thenComparing(Payment::clientRef));
+            List<Draft> gaps = new ArrayList<>();
+            for (int i = 1; i < ordered.size(); i++) {
+                Payment a = ordered.get(i - 1);
+                Payment b = ordered.get(i);
+                ReconciliationStore.Recheck ra = answers.get(a.clientRef());
+                ReconciliationStore.Recheck rb = answers.get(b.clientRef());
+                if (ra == null || rb == null || !"SUCCESS".equals(ra.status()) || !"SUCCESS".equals(rb.status())
+                        || ra.lastSaldo().isEmpty() || rb.lastSaldo().isEmpty()
+                        || store.topUpsBetween(a.createdAt(), b.createdAt()).isPositive()) {
+                    continue;
+                }
+                Money price = rb.price().orElse(b.amounts().cost());
+                Money expected = ra.lastSaldo().get().minus(price);
+                Money gap = expected.minus(rb.lastSaldo().get());
+                if (gap.isPositive()) {
+                    gaps.add(new Draft(ItemKind.BALANCE_MISMATCH, Optional.of(b.clientRef()), Optional.of(expected),
+                            rb.lastSaldo(), Optional.of(b.state().name()), Optional.of(rb.status()),
+                            Optional.of(b.bill().billerCode()), Optional.of(b.bill().reference()), "The running"
+                            + " balance " + gateway.info().displayName() + " reported fell by " + gap.rupiah()
+                            + " more than this purchase's price since " + a.clientRef() + " ("
+                            + ra.lastSaldo().get().rupiah() + " − " + price.rupiah() + " = " + expected.rupiah()
+                            + ", reported " + rb.lastSaldo().get().rupiah() + "): a purchase Loket does not know"
+                            + " of, made with this account in between?"));
+                }
+            }
+            return gaps;
         }
 
         /** Reads the deposit now, keeps it as a snapshot, and proves it from the previous one. */

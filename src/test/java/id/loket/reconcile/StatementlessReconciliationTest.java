@@ -260,6 +260,37 @@ class StatementlessReconciliationTest {
     }
 
     @Test
+    void aPurchaseMadeWithTheAccountOutsideLoketIsFoundInTheRunningBalance() {
+        StatementlessCounter c = open();
+        c.reconciliation.snapshotIfNone();
+        c.openShift();
+        Payment first = c.payPrepaid("pln20", StatementlessCounter.PLN_METER);
+        // Someone buys with the shop's account behind Loket's back, between two of its sales.
+        id.loket.upstream.digiflazz.DigiflazzClient elsewhere = new id.loket.upstream.digiflazz.DigiflazzClient(
+                c.sim.baseUri(), new id.loket.upstream.digiflazz.DigiflazzCredentials(
+                        id.loket.upstream.digiflazz.sim.SimulatorOptions.DEFAULT_USERNAME,
+                        id.loket.upstream.digiflazz.sim.SimulatorOptions.DEFAULT_DEVELOPMENT_KEY, true),
+                Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(elsewhere.topup("xld10", StatementlessCounter.XL_SUKSES, "ELSEWHERE-1", Optional.empty()))
+                .isInstanceOf(id.loket.upstream.digiflazz.DigiflazzResult.Answer.class);
+        long taken = c.sim.transaction("ELSEWHERE-1").orElseThrow().price();
+        Payment second = c.payPrepaid("pln50", StatementlessCounter.PLN_METER);
+
+        c.afterMidnight();
+        RunResult.Reconciled run = c.reconcile();
+
+        List<ReconciliationItem> gaps = run.items().stream().filter(i -> i.kind() == ItemKind.BALANCE_MISMATCH)
+                .toList();
+        assertThat(gaps).extracting(i -> i.clientRef().orElse("-"))
+                .containsExactlyInAnyOrder(second.clientRef(), "-");
+        ReconciliationItem atSecond = gaps.stream().filter(i -> i.clientRef().isPresent()).findFirst().orElseThrow();
+        assertThat(atSecond.detail()).contains("fell by " + taken, first.clientRef());
+        assertThat(atSecond.ledgerAmount().orElseThrow().minus(atSecond.gatewayAmount().orElseThrow()))
+                .isEqualTo(Money.of(taken));
+        assertThat(run.run().balance().orElseThrow().difference()).isEqualTo(Money.of(-taken));
+    }
+
+    @Test
     void aTopUpRecordedInLoketButNeverMadeAtDigiflazzIsABalanceMismatch() {
         StatementlessCounter c = open();
         c.reconciliation.snapshotIfNone();
