@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The catalog and bill look-ups, as the counter uses them: the catalog is fetched once and kept, and every
+ * The catalog and bill look-ups, as the counter uses them: the catalog is fetched once and kept (a network that
+ * quotes its cost keeps its own price list, so it is asked each time), and every
  * reference is checked against its biller's pattern before the gateway is asked, so a mistyped number costs
  * the clerk nothing but a message.
  */
@@ -54,10 +55,7 @@ public final class BillingService {
             return new GatewayResult.Answer<>(known);
         }
         if (fetched instanceof GatewayResult.Answer<List<Biller>> answer) {
-            List<Biller> priced = gateway.info().quotesCost()
-                    ? answer.value().stream().map(this::priced).toList() : List.copyOf(answer.value());
-            catalog = priced;
-            return new GatewayResult.Answer<>(priced);
+            return new GatewayResult.Answer<>(keep(answer.value()));
         }
         return fetched;
     }
@@ -117,12 +115,17 @@ public final class BillingService {
     public GatewayResult<List<Biller>> refresh() {
         GatewayResult<List<Biller>> fresh = gateway.refreshCatalog();
         if (fresh instanceof GatewayResult.Answer<List<Biller>> answer) {
-            List<Biller> priced = gateway.info().quotesCost()
-                    ? answer.value().stream().map(this::priced).toList() : List.copyOf(answer.value());
-            catalog = priced;
-            return new GatewayResult.Answer<>(priced);
+            return new GatewayResult.Answer<>(keep(answer.value()));
         }
         return fresh;
+    }
+
+    /** Keeps the network's catalog, at the shop's prices when the network quotes its cost. */
+    private List<Biller> keep(List<Biller> billers) {
+        List<Biller> priced = gateway.info().quotesCost() ? billers.stream().map(this::priced).toList()
+                : List.copyOf(billers);
+        catalog = priced;
+        return priced;
     }
 
     /** When the catalog was read, for a network whose catalog is a kept price list. */
