@@ -156,8 +156,8 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized PaymentService payments() {
         if (payments == null) {
-            payments = new PaymentService(database.payments(), upstreams().network(), upstreams().acceptance(), shifts, settings, rules, calendar,
-                    clientRefs, sentGrace, customers());
+            payments = new PaymentService(database.payments(), upstreams().network(), upstreams().acceptance(),
+                    shifts, settings, rules, calendar, clientRefs, sentGrace, customers());
             if (!upstreams().network().info().hasStatement()) {
                 // The deposit is proved from snapshots (no statement): the first one before the first payment.
                 reconciliation().snapshotIfNone();
@@ -170,8 +170,8 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized ReconciliationService reconciliation() {
         if (reconciliation == null) {
-            reconciliation = new ReconciliationService(database.reconciliation(), upstreams().network(), payments(), journal, audit,
-                    calendar, directory.root().resolve("settlements"));
+            reconciliation = new ReconciliationService(database.reconciliation(), upstreams().network(), payments(),
+                    journal, audit, calendar, directory.root().resolve("settlements"));
         }
         return reconciliation;
     }

@@ -1,6 +1,5 @@
 package id.loket.payment;
 
-import id.loket.core.ClientRefs;
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
 import id.loket.billing.BillerNetwork;
@@ -12,6 +11,7 @@ import id.loket.billing.PaymentRequest;
 import id.loket.billing.PaymentResult;
 import id.loket.core.Biller;
 import id.loket.core.BusinessCalendar;
+import id.loket.core.ClientRefs;
 import id.loket.core.JournalEntry;
 import id.loket.core.JournalRules;
 import id.loket.core.Money;
@@ -101,25 +101,27 @@ public final class PaymentService {
     /** Payments a thread of this process is working on; recovery leaves them alone. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
-            JournalRules rules, BusinessCalendar calendar) {
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance,
+            ShiftService shifts, SettingsService settings, JournalRules rules, BusinessCalendar calendar) {
         this(store, network, acceptance, shifts, settings, rules, calendar, new ClientRefs(new SecureRandom()),
                 DEFAULT_SENT_GRACE);
     }
 
     /** Without customers: a payment above {@link SettingsService#verifiedCustomerAbove()} is always refused. */
-    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
-            JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace) {
-        this(store, network, acceptance, shifts, settings, rules, calendar, clientRefs, sentGrace, CustomerDirectory.NONE);
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance,
+            ShiftService shifts, SettingsService settings, JournalRules rules, BusinessCalendar calendar,
+            ClientRefs clientRefs, Duration sentGrace) {
+        this(store, network, acceptance, shifts, settings, rules, calendar, clientRefs, sentGrace,
+                CustomerDirectory.NONE);
     }
 
     /**
      * @param customers the shop's registered customers, for the rule that a payment above
      *     {@link SettingsService#verifiedCustomerAbove()} needs a verified one
      */
-    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance, ShiftService shifts, SettingsService settings,
-            JournalRules rules, BusinessCalendar calendar, ClientRefs clientRefs, Duration sentGrace,
-            CustomerDirectory customers) {
+    public PaymentService(PaymentStore store, BillerNetwork network, PaymentAcceptance acceptance,
+            ShiftService shifts, SettingsService settings, JournalRules rules, BusinessCalendar calendar,
+            ClientRefs clientRefs, Duration sentGrace, CustomerDirectory customers) {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.store = Objects.requireNonNull(store, "store");
         this.network = Objects.requireNonNull(network, "network");
@@ -219,8 +221,8 @@ public final class PaymentService {
         requireDeposit(amounts);
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
-        Payment draft = new Payment(clientRefFor(inquiry, day), shift.id(), shift.clerk(), day, now, now, PaymentState.SENT,
-                method, bill, amounts, tendered, approvalCode, Optional.empty(), OptionalLong.empty(), 0,
+        Payment draft = new Payment(clientRefFor(inquiry, day), shift.id(), shift.clerk(), day, now, now,
+                PaymentState.SENT, method, bill, amounts, tendered, approvalCode, Optional.empty(), OptionalLong.empty(), 0,
                 Optional.empty(), Optional.empty(), false);
         busy.add(draft.clientRef());
         try {
@@ -393,11 +395,7 @@ public final class PaymentService {
     // ---- the gateway's answers -------------------------------------------------------------------------------
 
     private Payment send(Payment sent, boolean customerPresent) {
-        return settle(sent, network.pay(request(sent)), customerPresent);
-    }
-
-    private static PaymentRequest request(Payment p) {
-        return requestOf(p);
+        return settle(sent, network.pay(requestOf(sent)), customerPresent);
     }
 
     /**
@@ -570,7 +568,7 @@ public final class PaymentService {
     }
 
     private Payment askAbout(Payment p) {
-        GatewayResult<PaymentResult> status = network.paymentStatus(request(p));
+        GatewayResult<PaymentResult> status = network.paymentStatus(requestOf(p));
         if (status instanceof GatewayResult.Answer<PaymentResult> answer) {
             return settleAnswer(p, answer.value(), false);
         }
@@ -596,7 +594,7 @@ public final class PaymentService {
         if (marked.state() != PaymentState.SUSPECT || marked.resends() < 1) {
             return marked;
         }
-        return settle(marked, network.pay(request(marked)), false);
+        return settle(marked, network.pay(requestOf(marked)), false);
     }
 
     /**
