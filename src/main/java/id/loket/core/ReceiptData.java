@@ -14,7 +14,8 @@ import java.util.Optional;
  * which the receipt builds the lines Indonesian receipts carry per biller.
  *
  * <p>{@code provisional} marks the slip of a payment whose outcome is not known yet (SUSPECT): it says so and
- * tells the customer to keep it. {@code reprint} prints "CETAK ULANG".
+ * tells the customer to keep it. {@code reprint} prints "CETAK ULANG". {@code sandbox}: no real money moved (the
+ * training sandbox, or a provider's test mode, which {@code testing} names as such on the slip).
  */
 public record ReceiptData(
         String shopName,
@@ -39,7 +40,8 @@ public record ReceiptData(
         Optional<String> billerRef,
         boolean provisional,
         boolean reprint,
-        boolean sandbox) {
+        boolean sandbox,
+        boolean testing) {
 
     public ReceiptData {
         Objects.requireNonNull(shopName, "shopName");
@@ -64,10 +66,21 @@ public record ReceiptData(
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
+    /** A receipt of the house network: SANDBOX or real, never a provider's test mode. */
+    public ReceiptData(String shopName, String shopAddress, String clerk, Instant paidAt, String clientRef,
+            String billerCode, String billerName, BillerCategory category, String reference, String customerName,
+            Map<String, String> details, Money amount, Money adminFee, Money total, PaymentMethod method,
+            Optional<Money> tendered, Optional<Money> change, Optional<String> token, Optional<String> kwh,
+            Optional<String> billerRef, boolean provisional, boolean reprint, boolean sandbox) {
+        this(shopName, shopAddress, clerk, paidAt, clientRef, billerCode, billerName, category, reference,
+                customerName, details, amount, adminFee, total, method, tendered, change, token, kwh, billerRef,
+                provisional, reprint, sandbox, false);
+    }
+
     /** The same receipt marked as a reprint. */
     public ReceiptData asReprint() {
         return new ReceiptData(shopName, shopAddress, clerk, paidAt, clientRef, billerCode, billerName, category,
                 reference, customerName, details, amount, adminFee, total, method, tendered, change, token, kwh,
-                billerRef, provisional, true, sandbox);
+                billerRef, provisional, true, sandbox, testing);
     }
 }

@@ -694,7 +694,8 @@ public final class PaymentService {
                 p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
                 outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
                 outcome.flatMap(GatewayOutcome::billerRef), provisional, false,
-                settings.isSandbox() || network.info().isTraining());
+                settings.isSandbox() || network.info().isTraining(),
+                network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

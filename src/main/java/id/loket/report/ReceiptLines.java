@@ -28,6 +28,8 @@ public final class ReceiptLines {
 
     public static final String REPRINT = "CETAK ULANG";
     public static final String SANDBOX = "SANDBOX \u2014 BUKAN TRANSAKSI NYATA";
+    /** A provider's own test mode (Digiflazz development): no real charge either, and named as such. */
+    public static final String TESTING = "TESTING \u2014 BUKAN TRANSAKSI NYATA";
     public static final String PROVISIONAL =
             "STRUK SEMENTARA \u2014 PEMBAYARAN SEDANG DIPROSES. JANGAN BAYAR ULANG. Simpan struk ini.";
     public static final String THANKS = "Terima kasih.";
@@ -167,7 +169,7 @@ public final class ReceiptLines {
                 lines.add(ReceiptLine.notice(REPRINT));
             }
             if (r.sandbox()) {
-                lines.add(ReceiptLine.notice(SANDBOX));
+                lines.add(ReceiptLine.notice(r.testing() ? TESTING : SANDBOX));
             }
             lines.add(ReceiptLine.separator());
             lines.add(ReceiptLine.centered(layout.heading));
@@ -294,7 +296,7 @@ public final class ReceiptLines {
             field("NO TRANSAKSI", r.clientRef());
             if (r.sandbox()) {
                 // Again at the foot: a torn-off slip must still say it is not real.
-                lines.add(ReceiptLine.notice(SANDBOX));
+                lines.add(ReceiptLine.notice(r.testing() ? TESTING : SANDBOX));
             }
         }
 

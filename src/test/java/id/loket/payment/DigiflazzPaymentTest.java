@@ -121,6 +121,7 @@ class DigiflazzPaymentTest {
         ReceiptData receipt = bed.payments().receipt(paid.clientRef(), SHOP, "Sari");
         assertThat(receipt.provisional()).isFalse();
         assertThat(receipt.sandbox()).isTrue();
+        assertThat(receipt.testing()).as("Digiflazz's development mode is named on the slip").isTrue();
         assertThat(receipt.total()).isEqualTo(Money.of(13_000));
         assertThat(receipt.billerRef()).contains("S1234554321N");
         assertThat(receipt.details()).containsEntry("idpel", "530000000001").containsEntry("periode", "201901")

@@ -36,6 +36,7 @@ final class ReceiptBuilder {
     private boolean provisional;
     private boolean reprint;
     private boolean sandbox;
+    private boolean testing;
 
     private ReceiptBuilder(String billerCode, String billerName, BillerCategory category, String reference,
             long amount) {
@@ -210,11 +211,18 @@ final class ReceiptBuilder {
         return this;
     }
 
+    /** A provider's test mode (Digiflazz development): not real money, and named TESTING. */
+    ReceiptBuilder testing() {
+        this.sandbox = true;
+        this.testing = true;
+        return this;
+    }
+
     ReceiptData build() {
         Money total = Money.of(amount).plus(Money.of(adminFee));
         Optional<Money> cash = tendered.map(Money::of);
         return new ReceiptData(shopName, shopAddress, clerk, paidAt, clientRef, billerCode, billerName, category,
                 reference, customerName, details, Money.of(amount), Money.of(adminFee), total, method, cash,
-                cash.map(c -> c.minus(total)), token, kwh, billerRef, provisional, reprint, sandbox);
+                cash.map(c -> c.minus(total)), token, kwh, billerRef, provisional, reprint, sandbox, testing);
     }
 }

@@ -247,6 +247,15 @@ class ReceiptLinesTest {
     }
 
     @Test
+    void aReceiptOfAProvidersTestModeSaysTestingAtTopAndFoot() {
+        List<ReceiptLine> lines = ReceiptLines.of(ReceiptBuilder.telkom().testing().build());
+
+        assertThat(lines).filteredOn(l -> l.equals(ReceiptLine.notice(ReceiptLines.TESTING))).hasSize(2);
+        assertThat(lines).doesNotContain(ReceiptLine.notice(ReceiptLines.SANDBOX));
+        assertThat(ReceiptLines.TESTING).isEqualTo("TESTING \u2014 BUKAN TRANSAKSI NYATA");
+    }
+
+    @Test
     void theTimeIsWesternIndonesianTimeWhateverTheComputersZone() {
         // 17:30 UTC is 00:30 the next day in Jakarta.
         List<String> labelled = labelled(ReceiptLines.of(
