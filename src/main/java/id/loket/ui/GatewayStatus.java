@@ -11,7 +11,10 @@ import java.util.ResourceBundle;
  * What the status bar says about the gateway: being checked, answering (with the deposit), not answering, or
  * refusing the shop (e.g. a wrong merchant id). Kept apart from its text so the text follows a language switch.
  */
-public record GatewayStatus(State state, String deposit, String reason) {
+public record GatewayStatus(State state, String deposit, String reason, long priceListMinutes) {
+
+    /** A price list older than this is said in the status bar: it should be read every five minutes. */
+    public static final long STALE_PRICE_LIST_MINUTES = 15;
 
     /** The things the clerk can be told. */
     public enum State {
@@ -25,6 +28,19 @@ public record GatewayStatus(State state, String deposit, String reason) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(deposit, "deposit");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A status without a price list to speak of (the house network's catalog is its own). */
+    public GatewayStatus(State state, String deposit, String reason) {
+        this(state, deposit, reason, -1);
+    }
+
+    /**
+     * The same status, saying how old the kept price list is when it is older than {@link
+     * #STALE_PRICE_LIST_MINUTES}: the counter then sells at prices the network may have changed.
+     */
+    public GatewayStatus withPriceListAge(long minutes) {
+        return new GatewayStatus(state, deposit, reason, minutes);
     }
 
     public static GatewayStatus checking() {
@@ -47,9 +63,14 @@ public record GatewayStatus(State state, String deposit, String reason) {
         return switch (state) {
             case CHECKING -> bundle.getString("gateway.checking");
             case CONNECTED -> Bundles.format(bundle, language, "gateway.connected",
-                    Money.of(Long.parseLong(deposit)).format(language));
-            case NO_ANSWER -> bundle.getString("gateway.noAnswer");
+                    Money.of(Long.parseLong(deposit)).format(language)) + staleList(bundle, language);
+            case NO_ANSWER -> bundle.getString("gateway.noAnswer") + staleList(bundle, language);
             case REFUSED -> Bundles.format(bundle, language, "gateway.refused", reason);
         };
+    }
+
+    private String staleList(ResourceBundle bundle, Locale language) {
+        return priceListMinutes >= STALE_PRICE_LIST_MINUTES
+                ? Bundles.format(bundle, language, "gateway.priceListAge", priceListMinutes) : "";
     }
 }

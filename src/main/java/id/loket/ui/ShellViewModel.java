@@ -45,6 +45,7 @@ public final class ShellViewModel {
     private final Executor fxThread;
     private final boolean sandbox;
     private final boolean testing;
+    private final BusinessCalendar calendar;
 
     private final ReadOnlyObjectWrapper<Section> selectedSection = new ReadOnlyObjectWrapper<>(Section.PAY);
     private final ReadOnlyObjectWrapper<Locale> language;
@@ -84,7 +85,7 @@ public final class ShellViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         this.session = Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(calendar, "calendar");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.testing = billing.network().mode() == id.loket.billing.NetworkInfo.Mode.TESTING;
@@ -144,13 +145,29 @@ public final class ShellViewModel {
     }
 
     /**
+     * The deposit, and for a network that keeps a price list the list's age: reading the catalog here keeps the
+     * list at its network's pace (Digiflazz: five minutes) while the counter is idle, so an old list means the
+     * network could not give a new one.
+     */
+    private GatewayStatus checkGateway() {
+        GatewayStatus status = GatewayStatus.of(billing.balance());
+        if (!billing.network().quotesCost()) {
+            return status;
+        }
+        billing.billers();
+        return billing.catalogAsOf()
+                .map(at -> status.withPriceListAge(java.time.Duration.between(at, calendar.now()).toMinutes()))
+                .orElse(status);
+    }
+
+    /**
      * Asks the gateway for the deposit in the background and shows whether it answered; the window calls it
      * at start and then every minute.
      */
     public void refreshGateway() {
-        CompletableFuture.supplyAsync(billing::balance, background).whenCompleteAsync((result, failure) -> {
+        CompletableFuture.supplyAsync(this::checkGateway, background).whenCompleteAsync((status, failure) -> {
             if (failure == null) {
-                gatewayStatus.set(GatewayStatus.of(result));
+                gatewayStatus.set(status);
             } else {
                 Throwable cause = unwrap(failure);
                 LOG.warn("The gateway could not be asked for the deposit", cause);
