@@ -2,12 +2,17 @@ package id.loket.billing;
 
 import id.loket.core.Money;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The gateway's verified answer about a payment (to the payment itself or to a status check).
  * {@code PENDING} is not an outcome: the biller has not answered yet, ask again later with the same client_ref.
+ * {@code details} are bill details only the payment's answer carries (a paid PLN bill's stand meter), kept with the
+ * bill for its receipt.
  */
 public record PaymentResult(
         String paymentId,
@@ -20,7 +25,8 @@ public record PaymentResult(
         Optional<String> kwh,
         Optional<Instant> paidAt,
         Optional<Money> depositBalance,
-        Optional<Money> cost) {
+        Optional<Money> cost,
+        Map<String, String> details) {
 
     public enum Status {
         SUCCESS,
@@ -40,6 +46,14 @@ public record PaymentResult(
         Objects.requireNonNull(paidAt, "paidAt");
         Objects.requireNonNull(depositBalance, "depositBalance");
         Objects.requireNonNull(cost, "cost");
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** An answer that adds nothing to the bill's details (the house gateway's, a prepaid purchase's). */
+    public PaymentResult(String paymentId, String clientRef, Status status, String rc, String message,
+            Optional<String> billerRef, Optional<String> token, Optional<String> kwh, Optional<Instant> paidAt,
+            Optional<Money> depositBalance, Optional<Money> cost) {
+        this(paymentId, clientRef, status, rc, message, billerRef, token, kwh, paidAt, depositBalance, cost, Map.of());
     }
 
     /**

@@ -138,6 +138,34 @@ public final class SqlitePaymentStore implements PaymentStore {
         });
     }
 
+    /**
+     * Appends the bill details a change brought that the payment does not have yet (a paid bill's stand meter, which
+     * only the payment's answer carries); details already written are never changed.
+     */
+    private static void addDetails(CachedConnection c, String ref, Map<String, String> details) throws SQLException {
+        PreparedStatement select = c.prepare("SELECT key, line_no FROM payment_detail WHERE client_ref = ?");
+        select.setString(1, ref);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        int line = 0;
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                known.add(rs.getString(1));
+                line = Math.max(line, rs.getInt(2));
+            }
+        }
+        PreparedStatement insert = c.prepare(INSERT_DETAIL);
+        for (Map.Entry<String, String> d : details.entrySet()) {
+            if (known.contains(d.getKey())) {
+                continue;
+            }
+            insert.setString(1, ref);
+            insert.setInt(2, ++line);
+            insert.setString(3, d.getKey());
+            insert.setString(4, d.getValue());
+            insert.executeUpdate();
+        }
+    }
+
     /** The link of a payment to its customer ({@code payment_customer}, V4), in the payment's transaction. */
     private static void linkCustomer(CachedConnection c, String clientRef, long customerId) throws SQLException {
         PreparedStatement known = c.prepare("SELECT 1 FROM customer WHERE id = ?");
@@ -199,6 +227,7 @@ public final class SqlitePaymentStore implements PaymentStore {
             bindChangeable(b, stored);
             b.text(ref);
             update.executeUpdate();
+            addDetails(c, ref, stored.bill().details());
             event(c, ref, expected, stored.state(), stored.updatedAt(), detail);
             return stored;
         });

@@ -91,6 +91,16 @@ public record Payment(
                 refundDue);
     }
 
+    /** The same payment whose bill also has {@code more} details (those it has already are kept as they are). */
+    Payment withMoreDetails(java.util.Map<String, String> more) {
+        java.util.Map<String, String> merged = new java.util.LinkedHashMap<>(bill.details());
+        more.forEach(merged::putIfAbsent);
+        PaidBill b = new PaidBill(bill.billerCode(), bill.billerName(), bill.category(), bill.kind(), bill.reference(),
+                bill.period(), bill.customerName(), bill.inquiryId(), merged);
+        return new Payment(clientRef, shiftId, clerk, businessDay, createdAt, updatedAt, state, method, b, amounts,
+                tendered, approvalCode, charge, reservationEntry, resends, outcome, failureReason, refundDue);
+    }
+
     Payment failedBecause(String reason, boolean owedBack) {
         return new Payment(clientRef, shiftId, clerk, businessDay, createdAt, updatedAt, state, method, bill, amounts,
                 tendered, approvalCode, charge, reservationEntry, resends, outcome, Optional.of(reason), owedBack);

@@ -456,7 +456,8 @@ public final class PaymentService {
 
     private Payment succeed(Payment p, PaymentResult result) {
         Instant now = calendar.now();
-        return change(p, p.moved(PaymentState.SUCCESS, now).withOutcome(GatewayOutcome.of(result)),
+        return change(p, p.moved(PaymentState.SUCCESS, now).withOutcome(GatewayOutcome.of(result))
+                .withMoreDetails(result.details()),
                 "success (rc " + result.rc() + ", payment " + result.paymentId() + ")",
                 List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
     }
@@ -638,7 +639,8 @@ public final class PaymentService {
                 Instant now = calendar.now();
                 Payment succeeded = p.moved(PaymentState.SUCCESS, now);
                 if (answer.isPresent()) {
-                    succeeded = succeeded.withOutcome(GatewayOutcome.of(answer.get()));
+                    succeeded = succeeded.withOutcome(GatewayOutcome.of(answer.get()))
+                            .withMoreDetails(answer.get().details());
                 }
                 return change(p, succeeded, reason, List.of(PaymentEntries.posting(p, calendar.dayOf(now), now)));
             }

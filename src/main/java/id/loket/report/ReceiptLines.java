@@ -182,7 +182,11 @@ public final class ReceiptLines {
             field("NAMA", r.customerName());
             field("TARIF/DAYA", detail("tarif_daya"));
             field("BL/TH", detail("periode"));
+            // Only a bill of several months says how many: "1" on every slip would only be noise.
+            field("LEMBAR", detail("lembar_tagihan").filter(n -> !n.equals("1")));
             field("STAND METER", detail("stand_meter"));
+            field("DENDA", detail("denda").filter(d -> d.chars().allMatch(Character::isDigit))
+                    .map(d -> rupiah(Money.of(Long.parseLong(d)))));
             amount("RP TAG PLN", r.amount());
             amount("ADMIN", r.adminFee());
             total();

@@ -126,6 +126,12 @@ class DigiflazzPaymentTest {
         assertThat(receipt.billerRef()).contains("S1234554321N");
         assertThat(receipt.details()).containsEntry("idpel", "530000000001").containsEntry("periode", "201901")
                 .containsKey("tarif_daya");
+        // The stand meter comes only with the payment's answer; it is kept with the bill and printed.
+        assertThat(receipt.details()).containsEntry("stand_meter", "00080000-00090000");
+        assertThat(bed.payments().find(paid.clientRef()).orElseThrow().bill().details())
+                .containsEntry("stand_meter", "00080000-00090000");
+        assertThat(id.loket.report.ReceiptLines.of(receipt)).extracting(id.loket.report.ReceiptLine::label)
+                .contains("STAND METER", "DENDA").doesNotContain("LEMBAR");
     }
 
     @Test

@@ -314,7 +314,7 @@ public final class DigiflazzNetwork implements BillerNetwork {
             return new GatewayResult.NoAnswer<>("Digiflazz's bill of " + customerNo + " has an admin fee " + admin
                     + " above its selling price " + sellingPrice.get());
         }
-        Map<String, String> details = billDetails(biller, customerNo, a);
+        Map<String, String> details = billDetails(biller.category(), customerNo, a);
         Instant endOfDay = calendar.endOf(calendar.today()).minusSeconds(1);
         return new GatewayResult.Answer<>(new Inquiry(POSTPAID + sku, biller.code(), customerNo,
                 a.customerName().orElse(""), sellingPrice.get().minus(admin), admin, sellingPrice.get(), details,
@@ -322,10 +322,10 @@ public final class DigiflazzNetwork implements BillerNetwork {
     }
 
     /** The details a receipt prints, under the keys the receipt layouts read. */
-    private static Map<String, String> billDetails(Biller biller, String customerNo, TransactionAnswer a) {
+    private static Map<String, String> billDetails(BillerCategory category, String customerNo, TransactionAnswer a) {
         Map<String, String> details = new LinkedHashMap<>();
         Optional<BillDesc> desc = a.billDesc();
-        if (biller.category() == BillerCategory.ELECTRICITY) {
+        if (category == BillerCategory.ELECTRICITY) {
             details.put("idpel", customerNo);
         }
         desc.ifPresent(d -> {
@@ -518,8 +518,11 @@ public final class DigiflazzNetwork implements BillerNetwork {
         }
         Optional<Instant> paidAt = status == PaymentResult.Status.SUCCESS ? Optional.of(clock.instant())
                 : Optional.empty();
+        // A paid bill's answer carries what its look-up did not (PLN's stand meter): the receipt prints it.
+        Map<String, String> details = status == PaymentResult.Status.SUCCESS && request.inquiryId().startsWith(POSTPAID)
+                ? billDetails(BillerCategory.OTHER, request.reference(), a) : Map.of();
         return new GatewayResult.Answer<>(new PaymentResult("df:" + request.clientRef(), request.clientRef(), status,
-                a.rc(), a.message(), billerRef, token, kwh, paidAt, a.buyerLastSaldo(), a.price()));
+                a.rc(), a.message(), billerRef, token, kwh, paidAt, a.buyerLastSaldo(), a.price(), details));
     }
 
     /** PLN's segment and power as Digiflazz sends them ("R1 /000001300") the way receipts print them ("R1/1300 VA"). */
