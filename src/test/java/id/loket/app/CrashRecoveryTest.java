@@ -21,11 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -81,12 +79,11 @@ class CrashRecoveryTest {
     @TempDir
     Path tmp;
 
-    private final List<Process> children = new ArrayList<>();
+    private LoketChildren children;
     private SandboxServer sandbox;
     private SandboxAdmin admin;
     private Path dataDir;
     private Path passwordFile;
-    private int runs;
 
     @BeforeEach
     void startTheGateway() {
@@ -103,8 +100,8 @@ class CrashRecoveryTest {
 
     @AfterEach
     void stopEverything() {
-        for (Process child : children) {
-            child.destroyForcibly();
+        if (children != null) {
+            children.close();
         }
         if (sandbox != null) {
             sandbox.close();
@@ -196,71 +193,26 @@ class CrashRecoveryTest {
 
     // ---- the child JVM ---------------------------------------------------------------------------------------
 
-    private Process start(Map<String, String> environment, String... command) {
-        List<String> args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"),
-                "id.loket.app.Launcher",
-                "--data-dir", dataDir.toString(),
-                "--gateway-url", sandbox.baseUri().toString(),
-                "--merchant", SandboxOptions.DEFAULT_MERCHANT,
-                "--secret", SandboxOptions.DEFAULT_SECRET,
-                "--user", CLERK,
-                "--password-stdin"));
-        args.addAll(List.of(command));
-        int run = ++runs;
-        ProcessBuilder builder = new ProcessBuilder(args)
-                .redirectInput(passwordFile.toFile())
-                .redirectOutput(tmp.resolve("child-" + run + ".out").toFile())
-                .redirectError(tmp.resolve("child-" + run + ".err").toFile());
-        builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            children.add(process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private LoketChildren children() {
+        if (children == null) {
+            children = new LoketChildren(tmp, dataDir, passwordFile, CLERK, List.of(
+                    "--gateway-url", sandbox.baseUri().toString(),
+                    "--merchant", SandboxOptions.DEFAULT_MERCHANT,
+                    "--secret", SandboxOptions.DEFAULT_SECRET), Map.of(), CHILD_LIMIT);
         }
+        return children;
+    }
+
+    private Process start(Map<String, String> environment, String... command) {
+        return children().start(environment, command);
     }
 
     private int runToEnd(Map<String, String> environment, String... command) {
-        Process process = start(environment, command);
-        int run = runs;
-        try {
-            assertThat(process.waitFor(CHILD_LIMIT.toSeconds(), TimeUnit.SECONDS))
-                    .as("loket %s finished", String.join(" ", command)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        int code = process.exitValue();
-        if (code != 0) {
-            System.err.printf("loket %s exited %d%nout: %s%nerr: %s%n", String.join(" ", command), code,
-                    read(tmp.resolve("child-" + run + ".out")), read(tmp.resolve("child-" + run + ".err")));
-        }
-        return code;
+        return children().runToEnd(0, environment, command);
     }
 
-    /** SIGKILL on Linux: no shutdown hook, no finally block, no last write. */
     private static void kill(Process process) {
-        assertThat(process.isAlive()).as("the child is still working when it is killed").isTrue();
-        process.destroyForcibly();
-        try {
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        assertThat(process.exitValue()).as("killed, not exited").isNotIn(0, 1, 2, 3);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(" + e + ")";
-        }
+        LoketChildren.kill(process);
     }
 
     // ---- the child's ledger, read-only -----------------------------------------------------------------------

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -146,12 +145,11 @@ class DigiflazzCrashRecoveryTest {
     @TempDir
     Path tmp;
 
-    private final List<Process> children = new ArrayList<>();
+    private LoketChildren children;
     private DigiflazzSimulator sim;
     private Gate gate;
     private Path dataDir;
     private Path passwordFile;
-    private int runs;
 
     /**
      * {@code loket init} and {@code shift open}, in this JVM as {@code DigiflazzCommandLineTest} runs the command
@@ -191,12 +189,15 @@ class DigiflazzCrashRecoveryTest {
         passwordFile = Files.writeString(tmp.resolve("password.txt"), PASSWORD + "\n");
         dataDir = tmp.resolve("loket");
         copyTree(shop.resolve("template"), dataDir);
+        // Through the gate to the simulator.
+        children = new LoketChildren(tmp, dataDir, passwordFile, CLERK, List.of(),
+                digiflazzEnvironment(gate.baseUri()), CHILD_LIMIT);
     }
 
     @AfterEach
     void stopEverything() {
-        for (Process child : children) {
-            child.destroyForcibly();
+        if (children != null) {
+            children.close();
         }
         // The simulator first: closing it releases the requests it holds, and with them the gate's threads.
         if (sim != null) {
@@ -377,74 +378,19 @@ class DigiflazzCrashRecoveryTest {
     }
 
     private Process start(Map<String, String> environment, String... command) {
-        List<String> args = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"),
-                "id.loket.app.Launcher",
-                "--data-dir", dataDir.toString(),
-                "--user", CLERK,
-                "--password-stdin"));
-        args.addAll(List.of(command));
-        int run = ++runs;
-        ProcessBuilder builder = new ProcessBuilder(args)
-                .redirectInput(passwordFile.toFile())
-                .redirectOutput(tmp.resolve("child-" + run + ".out").toFile())
-                .redirectError(tmp.resolve("child-" + run + ".err").toFile());
-        // Through the gate to the simulator.
-        builder.environment().putAll(digiflazzEnvironment(gate.baseUri()));
-        builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            children.add(process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return children.start(environment, command);
     }
 
     private int runToEnd(Map<String, String> environment, String... command) {
         return runToEnd(0, environment, command);
     }
 
-    /** Runs a child to its end; its output is printed when it exits other than {@code expected}. */
     private int runToEnd(int expected, Map<String, String> environment, String... command) {
-        Process process = start(environment, command);
-        int run = runs;
-        try {
-            assertThat(process.waitFor(CHILD_LIMIT.toSeconds(), TimeUnit.SECONDS))
-                    .as("loket %s finished", String.join(" ", command)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        int code = process.exitValue();
-        if (code != expected) {
-            System.err.printf("loket %s exited %d%nout: %s%nerr: %s%n", String.join(" ", command), code,
-                    read(tmp.resolve("child-" + run + ".out")), read(tmp.resolve("child-" + run + ".err")));
-        }
-        return code;
+        return children.runToEnd(expected, environment, command);
     }
 
-    /** SIGKILL on Linux: no shutdown hook, no finally block, no last write. */
     private static void kill(Process process) {
-        assertThat(process.isAlive()).as("the child is still working when it is killed").isTrue();
-        process.destroyForcibly();
-        try {
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        assertThat(process.exitValue()).as("killed, not exited").isNotIn(0, 1, 2, 3);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(" + e + ")";
-        }
+        LoketChildren.kill(process);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
