@@ -1,5 +1,7 @@
 package id.loket.ui;
 
+import static id.loket.ui.CounterRobot.text;
+import static id.loket.ui.CounterRobot.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.core.JournalRules;
@@ -21,10 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -135,11 +133,5 @@ class CounterCustomerTest {
         assertThat(payments.customerOf(all.get(0).clientRef())).contains(budi.id());
     }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    private static void await(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
-    }
 }

@@ -1,5 +1,10 @@
 package id.loket.ui;
 
+import static id.loket.ui.CounterRobot.awaitTheBill;
+import static id.loket.ui.CounterRobot.awaitCatalog;
+import static id.loket.ui.CounterRobot.text;
+import static id.loket.ui.CounterRobot.awaitText;
+import static id.loket.ui.CounterRobot.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.billing.GatewayResult;
@@ -27,10 +32,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -41,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The counter as a clerk works it, from the keyboard only, with Digiflazz as the biller network: the Digiflazz
@@ -311,32 +312,8 @@ class CounterDigiflazzTest {
         return stage.getScene().getFocusOwner();
     }
 
-    private static void awaitTheBill(FxRobot robot) throws TimeoutException {
-        try {
-            await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
-        } catch (TimeoutException e) {
-            throw new AssertionError("no bill; the counter says '" + text(robot, "#counterMessage") + "'", e);
-        }
-    }
 
-    private static void awaitCatalog(FxRobot robot) throws TimeoutException {
-        await(() -> !robot.lookup("#billerList").queryListView().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    private static void awaitText(FxRobot robot, String query, String expected) throws TimeoutException {
-        try {
-            await(() -> expected.equals(text(robot, query)));
-        } catch (TimeoutException e) {
-            throw new AssertionError(query + " says '" + text(robot, query) + "', not '" + expected + "'", e);
-        }
-    }
 
-    private static void await(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
-    }
 }

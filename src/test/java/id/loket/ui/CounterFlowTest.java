@@ -1,5 +1,10 @@
 package id.loket.ui;
 
+import static id.loket.ui.CounterRobot.awaitTheBill;
+import static id.loket.ui.CounterRobot.awaitCatalog;
+import static id.loket.ui.CounterRobot.text;
+import static id.loket.ui.CounterRobot.awaitText;
+import static id.loket.ui.CounterRobot.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.core.JournalRules;
@@ -15,9 +20,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
@@ -318,9 +321,6 @@ class CounterFlowTest {
         awaitTheBill(robot);
     }
 
-    private static void awaitTheBill(FxRobot robot) throws TimeoutException {
-        await(() -> robot.lookup("#total").queryAs(Label.class).getText().startsWith("Rp "));
-    }
 
     private Payment onlyPayment() {
         List<Payment> all = bed.payments().search(PaymentCriteria.any());
@@ -332,26 +332,9 @@ class CounterFlowTest {
         return stage.getScene().getFocusOwner();
     }
 
-    private static void awaitCatalog(FxRobot robot) throws TimeoutException {
-        await(() -> !robot.lookup("#billerList").queryListView().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
 
-    private static void awaitText(FxRobot robot, String query, String expected) throws TimeoutException {
-        try {
-            await(() -> expected.equals(text(robot, query)));
-        } catch (TimeoutException e) {
-            throw new AssertionError(query + " says '" + text(robot, query) + "', not '" + expected + "'", e);
-        }
-    }
 
-    private static void await(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
-    }
 
     private static String digitsOf(String rupiah) {
         return rupiah.replaceAll("[^0-9]", "");
