@@ -160,11 +160,18 @@ gui() { # gui NAME: start the window, wait for it, take a screenshot, check it i
     [ "$waited" -lt 600 ] || fail "no window after 60 s ($name)"
     sleep 0.1
   done
+  # The window is mapped before JavaFX has painted it (on a loaded machine, the first start after an upgrade
+  # painted a blank window for over 3 s): look again for up to 30 s before calling it blank.
+  local colours=0 looks=0
   sleep 3
-  import -display ":$display_no" -window root "$out/$name.png"
-  local colours
-  colours=$(convert "$out/$name.png" -format '%k' info:)
-  echo "screenshot $out/$name.png: $colours colours"
+  while :; do
+    import -display ":$display_no" -window root "$out/$name.png"
+    colours=$(convert "$out/$name.png" -format '%k' info:)
+    looks=$((looks + 1))
+    [ "$colours" -gt 20 ] || [ "$looks" -ge 30 ] && break
+    sleep 1
+  done
+  echo "screenshot $out/$name.png: $colours colours (look $looks)"
   [ "$colours" -gt 20 ] || fail "the screenshot is blank ($name: $colours colours)"
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
   app_pid=
