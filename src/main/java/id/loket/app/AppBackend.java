@@ -147,6 +147,13 @@ final class AppBackend implements Backend {
         put(o, SettingsService.DIGIFLAZZ_KEY, Optional.empty(), "LOKET_DIGIFLAZZ_KEY");
         put(o, SettingsService.DIGIFLAZZ_URL, Optional.empty(), "LOKET_DIGIFLAZZ_URL");
         put(o, SettingsService.DIGIFLAZZ_TESTING, Optional.empty(), "LOKET_DIGIFLAZZ_TESTING");
+        put(o, SettingsService.PAYMENT_GATEWAY, Optional.empty(), "LOKET_PAYMENT_GATEWAY");
+        put(o, SettingsService.MIDTRANS_SERVER_KEY, Optional.empty(), "LOKET_MIDTRANS_SERVER_KEY");
+        put(o, SettingsService.MIDTRANS_URL, Optional.empty(), "LOKET_MIDTRANS_URL");
+        put(o, SettingsService.STATIC_QRIS, Optional.empty(), "LOKET_STATIC_QRIS");
+        put(o, SettingsService.MESSENGER, Optional.empty(), "LOKET_MESSENGER");
+        put(o, SettingsService.FONNTE_TOKEN, Optional.empty(), "LOKET_FONNTE_TOKEN");
+        put(o, SettingsService.FONNTE_URL, Optional.empty(), "LOKET_FONNTE_URL");
         return o;
     }
 

@@ -33,6 +33,21 @@ public final class SettingsService implements ShopProfile {
     /** {@code true}: Digiflazz's development mode ({@code testing: true}, the development key), shown as TESTING. */
     public static final String DIGIFLAZZ_TESTING = "digiflazz.testing";
     public static final String DIGIFLAZZ_DEFAULT_URL = "https://api.digiflazz.com/v1";
+    /** Which gateway takes non-cash money: {@code house} (the gateway or its embedded sandbox) or {@code midtrans}. */
+    public static final String PAYMENT_GATEWAY = "payment.gateway";
+    /** Never logged, never audited by value. A sandbox key ({@code SB-Mid-server-…}) is shown as TESTING. */
+    public static final String MIDTRANS_SERVER_KEY = "midtrans.server.key";
+    public static final String MIDTRANS_URL = "midtrans.url";
+    public static final String MIDTRANS_DEFAULT_URL = "https://api.midtrans.com";
+    public static final String MIDTRANS_SANDBOX_URL = "https://api.sandbox.midtrans.com";
+    /** The shop's own static QRIS payload (its sticker), made dynamic with the amount at the counter. */
+    public static final String STATIC_QRIS = "qris.static";
+    /** Who sends codes and receipts: {@code house} (the training messenger), {@code fonnte} or {@code none}. */
+    public static final String MESSENGER = "messenger";
+    /** Never logged, never audited by value. */
+    public static final String FONNTE_TOKEN = "fonnte.token";
+    public static final String FONNTE_URL = "fonnte.url";
+    public static final String FONNTE_DEFAULT_URL = "https://api.fonnte.com";
     /** {@code price.markup.<CATEGORY>}: rupiah added to a prepaid product's cost to make its selling price. */
     public static final String PRICE_MARKUP_PREFIX = "price.markup.";
     /** {@code price.sku.<SKU>}: the selling price of one prepaid product, whatever its cost. */
@@ -158,6 +173,105 @@ public final class SettingsService implements ShopProfile {
             if (!k.equals(store.get(DIGIFLAZZ_KEY).orElse(""))) {
                 store.put(DIGIFLAZZ_KEY, k);
                 audit.record(actor, AuditAction.SETTINGS_CHANGED, DIGIFLAZZ_KEY, "changed");
+            }
+        }
+    }
+
+    /** The gateway that takes non-cash money: {@code house} unless {@code midtrans} is set. */
+    public String paymentGateway() {
+        String gateway = store.get(PAYMENT_GATEWAY).map(String::strip).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        return switch (gateway) {
+            case "", "house", "sandbox" -> "house";
+            case "midtrans" -> "midtrans";
+            default -> throw new IllegalArgumentException(PAYMENT_GATEWAY + " (LOKET_PAYMENT_GATEWAY) is 'house' or"
+                    + " 'midtrans', not '" + gateway + "'.");
+        };
+    }
+
+    public Optional<String> midtransServerKey() {
+        return store.get(MIDTRANS_SERVER_KEY).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public String midtransUrl() {
+        return store.get(MIDTRANS_URL).map(String::strip).filter(s -> !s.isEmpty()).orElse(MIDTRANS_DEFAULT_URL);
+    }
+
+    /**
+     * The Midtrans account: {@code house} goes back to the house gateway; an empty key keeps the one stored. The key
+     * is audited as "changed", never by value.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setMidtrans(Operator actor, boolean enabled, Optional<String> serverKey, String url) {
+        actor.requireOwner("change the payment gateway");
+        String address = oneLine(url, "The Midtrans address");
+        String gateway = enabled ? "midtrans" : "house";
+        change(actor, PAYMENT_GATEWAY, gateway, gateway);
+        change(actor, MIDTRANS_URL, address, address);
+        putSecret(actor, MIDTRANS_SERVER_KEY, serverKey, "The Midtrans server key");
+    }
+
+    /** The shop's static QRIS payload as the owner entered it (validated then), if any. */
+    public Optional<String> staticQris() {
+        return store.get(STATIC_QRIS).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The shop's static QRIS payload; empty removes it. The caller has validated it ({@code id.loket.qris}).
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     */
+    public void setStaticQris(Operator actor, String payload) {
+        actor.requireOwner("change the shop's QRIS");
+        String p = oneLine(payload, "The QRIS payload");
+        change(actor, STATIC_QRIS, p, p.isEmpty() ? "removed" : "set (" + p.length() + " characters)");
+    }
+
+    /** Who sends codes and receipts: {@code house} unless {@code fonnte} or {@code none} is set. */
+    public String messenger() {
+        String m = store.get(MESSENGER).map(String::strip).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        return switch (m) {
+            case "", "house", "sandbox" -> "house";
+            case "fonnte" -> "fonnte";
+            case "none", "off" -> "none";
+            default -> throw new IllegalArgumentException(MESSENGER + " (LOKET_MESSENGER) is 'house', 'fonnte' or"
+                    + " 'none', not '" + m + "'.");
+        };
+    }
+
+    public Optional<String> fonnteToken() {
+        return store.get(FONNTE_TOKEN).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    public String fonnteUrl() {
+        return store.get(FONNTE_URL).map(String::strip).filter(s -> !s.isEmpty()).orElse(FONNTE_DEFAULT_URL);
+    }
+
+    /**
+     * The messenger: {@code house}, {@code fonnte} or {@code none}; an empty token keeps the one stored. The token is
+     * audited as "changed", never by value.
+     *
+     * @throws id.loket.users.PermissionDeniedException unless {@code actor} is the owner
+     * @throws IllegalArgumentException for another kind of messenger
+     */
+    public void setMessenger(Operator actor, String kind, Optional<String> token, String url) {
+        actor.requireOwner("change the messenger");
+        String k = oneLine(kind, "The messenger").toLowerCase(Locale.ROOT);
+        if (!k.equals("house") && !k.equals("fonnte") && !k.equals("none")) {
+            throw new IllegalArgumentException("The messenger is house, fonnte or none, not '" + k + "'.");
+        }
+        String address = oneLine(url, "The Fonnte address");
+        change(actor, MESSENGER, k, k);
+        change(actor, FONNTE_URL, address, address);
+        putSecret(actor, FONNTE_TOKEN, token, "The Fonnte token");
+    }
+
+    private void putSecret(Operator actor, String key, Optional<String> secret, String what) {
+        if (secret.isPresent() && !secret.get().strip().isEmpty()) {
+            String k = oneLine(secret.get(), what);
+            if (!k.equals(store.get(key).orElse(""))) {
+                store.put(key, k);
+                audit.record(actor, AuditAction.SETTINGS_CHANGED, key, "changed");
             }
         }
     }

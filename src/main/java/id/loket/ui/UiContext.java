@@ -37,6 +37,7 @@ import java.util.concurrent.Executor;
  * @param dataDirectory where the ledger and settings live, shown to help support find the files
  * @param connectionTest Settings' "Test connection": a biller network's deposit asked with an account typed but not
  *     saved (called on {@code background} only)
+ * @param upstreamChecks Settings' "Test connection" for the payment gateway and the messenger (on {@code background})
  */
 public record UiContext(
         SettingsService settings,
@@ -57,7 +58,34 @@ public record UiContext(
         Executor background,
         String version,
         String dataDirectory,
-        ConnectionTest connectionTest) {
+        ConnectionTest connectionTest,
+        id.loket.billing.UpstreamChecks upstreamChecks) {
+
+    /** A context whose payment gateway and messenger cannot be tested from Settings (tests that do not need it). */
+    public UiContext(SettingsService settings, LedgerMaintenance maintenance, BillingService billing,
+            PaymentService payments, ShiftService shifts, ReceiptDesk receipts, id.loket.users.UserService users,
+            id.loket.users.AuditService audit, id.loket.customers.CustomerService customers,
+            id.loket.reconcile.ReconciliationService reconciliation, ReportDesk reports, BusinessCalendar calendar,
+            Access.SignedIn operator, Access access, java.time.Duration idleLock, Executor background, String version,
+            String dataDirectory, ConnectionTest connectionTest) {
+        this(settings, maintenance, billing, payments, shifts, receipts, users, audit, customers, reconciliation,
+                reports, calendar, operator, access, idleLock, background, version, dataDirectory, connectionTest,
+                UNTESTABLE);
+    }
+
+    /** Says, for each check, that this build cannot test it. */
+    public static final id.loket.billing.UpstreamChecks UNTESTABLE = new id.loket.billing.UpstreamChecks() {
+        @Override
+        public id.loket.billing.GatewayResult<String> testPaymentGateway(String serverKey, String url) {
+            return new id.loket.billing.GatewayResult.NoAnswer<>("no connection test in this build");
+        }
+
+        @Override
+        public id.loket.billing.GatewayResult<id.loket.billing.MessageReceipt> testMessenger(String token,
+                String url, String testPhone) {
+            return new id.loket.billing.GatewayResult.NoAnswer<>("no connection test in this build");
+        }
+    };
 
     public UiContext {
         Objects.requireNonNull(settings, "settings");
@@ -78,6 +106,7 @@ public record UiContext(
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(upstreamChecks, "upstreamChecks");
         Objects.requireNonNull(connectionTest, "connectionTest");
     }
 
