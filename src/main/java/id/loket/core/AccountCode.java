@@ -16,6 +16,8 @@ public record AccountCode(String value) implements Comparable<AccountCode> {
     public static final AccountCode ADMIN_FEE_INCOME = new AccountCode("admin_fee_income");
     public static final AccountCode REFUNDS_DUE = new AccountCode("refunds_due");
     public static final AccountCode OWNER_EQUITY = new AccountCode("owner_equity");
+    /** The shop's own (static) QRIS: money the customer paid straight to the shop's bank, confirmed by the clerk. */
+    public static final AccountCode QRIS_STATIC = new AccountCode("qris_static");
 
     public AccountCode {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -2,6 +2,7 @@ package id.loket.ledger;
 
 import id.loket.core.BillerCategory;
 import id.loket.core.BillerKind;
+import id.loket.core.ChargeChannel;
 import id.loket.core.EntryKind;
 import id.loket.core.JournalEntry;
 import id.loket.core.JournalRules;
@@ -49,20 +50,23 @@ public final class SqlitePaymentStore implements PaymentStore {
             + " method, biller, biller_name, category, biller_kind, reference, period, guard_key, customer_name,"
             + " inquiry_id, bill_amount, gateway_fee, shop_fee, total, tendered, approval_code, charge_id, charge_qr,"
             + " charge_va, charge_url, charge_expires_at, reservation_entry, resends, gateway_payment_id, rc,"
-            + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due, cost";
-    private static final int COLUMN_COUNT = 40;
+            + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due, charge_channel,"
+            + " charge_biller_code, cost";
+    private static final int COLUMN_COUNT = 42;
     private static final String INSERT = "INSERT INTO payment (" + COLUMNS + ") VALUES ("
             + String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?")) + ")";
     private static final String UPDATE = "UPDATE payment SET updated_at = ?, state = ?, tendered = ?,"
             + " approval_code = ?, charge_id = ?, charge_qr = ?, charge_va = ?, charge_url = ?, charge_expires_at = ?,"
             + " reservation_entry = ?, resends = ?, gateway_payment_id = ?, rc = ?, gateway_message = ?,"
-            + " biller_ref = ?, token = ?, kwh = ?, paid_at = ?, failure_reason = ?, refund_due = ?"
-            + " WHERE client_ref = ?";
+            + " biller_ref = ?, token = ?, kwh = ?, paid_at = ?, failure_reason = ?, refund_due = ?,"
+            + " charge_channel = ?, charge_biller_code = ? WHERE client_ref = ?";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM payment";
     private static final String GUARDED_STATES = PaymentStore.GUARDED.stream().map(s -> "'" + s.name() + "'")
             .sorted().collect(Collectors.joining(", ", "(", ")"));
     /** Spelled as in the partial index {@code payment_open}, so the recovery query can use it. */
     private static final String OPEN_STATES = "state IN ('CHARGE_PENDING', 'PAID', 'SENT', 'SUSPECT')";
+    /** Spelled as in the partial index {@code payment_new}: charges asked for and not yet answered. */
+    private static final String NEW_STATE = "state = 'NEW'";
     private static final Set<PaymentState> OPEN = Set.of(PaymentState.CHARGE_PENDING, PaymentState.PAID,
             PaymentState.SENT, PaymentState.SUSPECT);
     private static final String HOLDER = "SELECT client_ref FROM payment WHERE guard_key = ? AND state IN "
@@ -234,6 +238,24 @@ public final class SqlitePaymentStore implements PaymentStore {
     }
 
     @Override
+    public void addChargeCheck(String clientRef, Instant at, String status, Optional<Money> amount) {
+        connections.transaction("keep the charge check of " + clientRef, c -> {
+            PreparedStatement insert = c.prepare("INSERT INTO charge_check (client_ref, checked_at, status, amount)"
+                    + " VALUES (?, ?, ?, ?)");
+            insert.setString(1, clientRef);
+            insert.setString(2, at.toString());
+            insert.setString(3, status);
+            if (amount.isPresent()) {
+                insert.setLong(4, amount.get().rupiah());
+            } else {
+                insert.setNull(4, java.sql.Types.INTEGER);
+            }
+            insert.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
     public Optional<Payment> find(String clientRef) {
         return connections.read("read payment " + clientRef, c -> {
             List<Payment> found = query(c, SELECT + " WHERE client_ref = ?", List.of(clientRef));
@@ -255,7 +277,8 @@ public final class SqlitePaymentStore implements PaymentStore {
         if (states.isEmpty()) {
             return List.of();
         }
-        String narrowed = OPEN.containsAll(states) ? OPEN_STATES + " AND " : "";
+        String narrowed = OPEN.containsAll(states) ? OPEN_STATES + " AND "
+                : states.equals(Set.of(PaymentState.NEW)) ? NEW_STATE + " AND " : "";
         return connections.read("read the open payments", c -> query(c, SELECT + " WHERE " + narrowed + "state IN "
                 + placeholders(states.size()) + " ORDER BY rowid", names(states)));
     }
@@ -383,6 +406,17 @@ public final class SqlitePaymentStore implements PaymentStore {
         b.text(outcome.flatMap(GatewayOutcome::paidAt).map(Instant::toString));
         b.text(p.failureReason());
         b.integer(p.refundDue() ? 1 : 0);
+        b.text(charge.flatMap(ChargeDetails::channel).map(ChargeChannel::code));
+        b.text(charge.flatMap(ChargeDetails::billerCode));
+    }
+
+    private static ChargeChannel channel(String code) {
+        for (ChargeChannel channel : ChargeChannel.values()) {
+            if (channel.code().equals(code)) {
+                return channel;
+            }
+        }
+        throw new IllegalArgumentException("an unknown charge channel '" + code + "'");
     }
 
     private static void event(CachedConnection c, String clientRef, PaymentState from, PaymentState to, Instant at,
@@ -448,8 +482,6 @@ public final class SqlitePaymentStore implements PaymentStore {
             Optional<String> va = r.optionalText();
             Optional<String> url = r.optionalText();
             Optional<String> expires = r.optionalText();
-            Optional<ChargeDetails> charge = chargeId.map(id -> new ChargeDetails(id, qr, va, url,
-                    Instant.parse(expires.orElseThrow(() -> new IllegalArgumentException("a charge without expiry")))));
             OptionalLong reservation = r.optionalLong();
             int resends = (int) r.longValue();
             Optional<String> paymentId = r.optionalText();
@@ -463,6 +495,11 @@ public final class SqlitePaymentStore implements PaymentStore {
                     message.orElse(""), billerRef, token, kwh, paidAt));
             Optional<String> failure = r.optionalText();
             boolean refundDue = r.longValue() == 1;
+            Optional<ChargeChannel> channel = r.optionalText().map(SqlitePaymentStore::channel);
+            Optional<String> billerCode = r.optionalText();
+            Optional<ChargeDetails> charge = chargeId.map(id -> new ChargeDetails(id, qr, va, billerCode, url,
+                    Instant.parse(expires.orElseThrow(() -> new IllegalArgumentException("a charge without expiry"))),
+                    channel));
             Optional<Money> cost = r.optionalMoney();
             Amounts amounts = cost.isPresent() ? new Amounts(billAmount, gatewayFee, shopFee, cost.get())
                     : new Amounts(billAmount, gatewayFee, shopFee);

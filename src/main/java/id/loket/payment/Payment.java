@@ -106,6 +106,13 @@ public record Payment(
                 tendered, approvalCode, charge, reservationEntry, resends, outcome, Optional.of(reason), owedBack);
     }
 
+    /** The same payment with the charge as the gateway made it. */
+    Payment charged(ChargeDetails details) {
+        return new Payment(clientRef, shiftId, clerk, businessDay, createdAt, updatedAt, state, method, bill, amounts,
+                tendered, approvalCode, Optional.of(details), reservationEntry, resends, outcome, failureReason,
+                refundDue);
+    }
+
     Payment resent() {
         return new Payment(clientRef, shiftId, clerk, businessDay, createdAt, updatedAt, state, method, bill, amounts,
                 tendered, approvalCode, charge, reservationEntry, resends + 1, outcome, failureReason, refundDue);

@@ -18,6 +18,7 @@ import java.util.List;
  * <pre>
  *   reservation (PENDING), when the request leaves:
  *     DR cash_drawer:shift-N (cash) or customer_clearing (every other method)   total
+ *       (qris_static for the shop's own static QRIS)
  *     CR gateway_deposit                                                         cost (what the network takes)
  *     CR admin_fee_income                                                        shop fee + margin (when not zero)
  *   (at the house gateway the cost is bill + its admin fee and the margin zero; at an aggregator the margin is its
@@ -32,7 +33,11 @@ final class PaymentEntries {
 
     /** Where the customer's money is: the shift's drawer for cash, customer clearing for every other method. */
     static AccountCode customerMoney(Payment p) {
-        return p.method() == PaymentMethod.CASH ? Shift.drawerOf(p.shiftId()) : AccountCode.CUSTOMER_CLEARING;
+        return switch (p.method()) {
+            case CASH -> Shift.drawerOf(p.shiftId());
+            case STATIC_QRIS -> AccountCode.QRIS_STATIC;
+            default -> AccountCode.CUSTOMER_CLEARING;
+        };
     }
 
     static List<Posting> reservationPostings(Payment p) {

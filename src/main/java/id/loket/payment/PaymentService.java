@@ -11,6 +11,7 @@ import id.loket.billing.PaymentRequest;
 import id.loket.billing.PaymentResult;
 import id.loket.core.Biller;
 import id.loket.core.BusinessCalendar;
+import id.loket.core.ChargeChannel;
 import id.loket.core.ClientRefs;
 import id.loket.core.JournalEntry;
 import id.loket.core.JournalRules;
@@ -258,7 +259,29 @@ public final class PaymentService {
             Optional<Long> customerId) {
         if (!method.isGatewayCharge()) {
             throw new PaymentRefusedException(PaymentRefusedException.Reason.WRONG_METHOD, method
-                    + " is not taken through a gateway charge: use payCash or payByDebitCard.");
+                    + " is not taken through a gateway charge: use payCash, payByDebitCard or payByStaticQris.");
+        }
+        return startCharge(clerk, biller, inquiry, ChargeChannel.defaultFor(method), customerId, Optional.empty());
+    }
+
+    /**
+     * Asks the gateway for a charge the customer pays by {@code channel} (QRIS, a bank's virtual account, GoPay, a
+     * payment link sent to {@code phone}) and records the payment as CHARGE_PENDING with what to show the customer.
+     * The charge's order id is the payment's client_ref, recorded (NEW) before the request leaves: a lost answer is
+     * looked up by it, never answered with a second charge; one that cannot be settled now is left to recovery,
+     * which finds it, and withdraws it (the customer never saw it) or pays the bill (they paid it anyway).
+     *
+     * @throws PaymentRefusedException before anything is written as {@link #payCash(String, Biller, Inquiry, Money,
+     *     Optional)} or when the gateway does not offer the channel; after, when the gateway refused or did not
+     *     answer (CHARGE_NOT_STARTED: nothing was shown to the customer; the payment is cancelled or left to recovery)
+     */
+    public Payment startCharge(String clerk, Biller biller, Inquiry inquiry, ChargeChannel channel,
+            Optional<Long> customerId, Optional<String> phone) {
+        PaymentMethod method = channel.method();
+        if (!acceptance.channels().contains(channel)) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.WRONG_METHOD, "The payment gateway ("
+                    + acceptance.acceptanceInfo().displayName() + ") does not take " + channel + ": choose another"
+                    + " method.");
         }
         PaidBill bill = PaidBill.of(biller, inquiry);
         Amounts amounts = quote(biller, inquiry, method);
@@ -269,24 +292,109 @@ public final class PaymentService {
         Instant now = calendar.now();
         LocalDate day = calendar.dayOf(now);
         String clientRef = clientRefFor(inquiry, day);
-        GatewayResult<Charge> result = acceptance.createCharge(new ChargeRequest(clientRef, method,
-                amounts.gatewayTotal()));
-        if (result instanceof GatewayResult.Refused<Charge> refused) {
-            throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway refused"
-                    + " the " + method + " charge (" + refused.error() + "); nothing was charged.");
+        Payment draft = new Payment(clientRef, shift.id(), shift.clerk(), day, now, now, PaymentState.NEW, method, bill,
+                amounts, Optional.empty(), Optional.empty(), Optional.of(ChargeDetails.asked(clientRef, channel, now)),
+                OptionalLong.empty(), 0, Optional.empty(), Optional.empty(), false);
+        busy.add(clientRef);
+        try {
+            Payment asked = insertNew(draft, customerId, "a " + channel + " charge asked for; recorded before the"
+                    + " request leaves", List.of());
+            ChargeRequest request = chargeRequestOf(asked, phone);
+            GatewayResult<Charge> result = acceptance.createCharge(request);
+            if (result instanceof GatewayResult.NoAnswer<Charge> none) {
+                LOG.info("Charge of payment {}: no answer ({}); looking it up by its order id", clientRef,
+                        none.reason());
+                GatewayResult<Charge> found = acceptance.findCharge(request);
+                if (found instanceof GatewayResult.Answer<Charge>) {
+                    result = found;
+                } else if (found instanceof GatewayResult.Refused<Charge> refused && !refused.error().is(
+                        GatewayError.CHARGE_NOT_FOUND) && !refused.error().is(GatewayError.NOT_SUPPORTED)) {
+                    result = found;
+                } else if (found instanceof GatewayResult.NoAnswer<Charge>) {
+                    throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The"
+                            + " gateway did not answer the " + channel + " charge (" + none.reason() + "), nor whether"
+                            + " it exists. Nothing was shown to the customer: do not take the money for it. The counter"
+                            + " checks it by itself and withdraws it; try again, or take cash.");
+                } else {
+                    cancel(asked, "the gateway did not answer the charge and has none under its order id");
+                    throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The"
+                            + " gateway did not answer the " + channel + " charge (" + none.reason() + "); nothing was"
+                            + " charged: try again.");
+                }
+            }
+            if (result instanceof GatewayResult.Refused<Charge> refused) {
+                cancel(asked, "the gateway refused the charge: " + refused.error());
+                throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway"
+                        + " refused the " + channel + " charge (" + refused.error() + "); nothing was charged.");
+            }
+            Charge charge = result.orThrow();
+            ChargeDetails details = new ChargeDetails(charge.chargeId(), charge.qrString(), charge.vaNumber(),
+                    charge.billerCode(), charge.paymentUrl(), charge.expiresAt(), Optional.of(channel));
+            Payment pending = change(asked, asked.moved(PaymentState.CHARGE_PENDING, calendar.now()).charged(details),
+                    "charge " + charge.chargeId() + " created; waiting for the customer", List.of());
+            if (charge.status() == Charge.Status.PAID) {
+                return advanceCharge(pending, true);
+            }
+            if (charge.status() != Charge.Status.PENDING || !showable(details)) {
+                withdraw(pending, "the charge found is " + charge.status() + (showable(details) ? ""
+                        : " with nothing to show the customer"));
+                throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway's"
+                        + " charge could not be shown (" + charge.status() + "); it was withdrawn and nothing was"
+                        + " charged: try again.");
+            }
+            return pending;
+        } finally {
+            busy.remove(clientRef);
         }
-        if (result instanceof GatewayResult.NoAnswer<Charge> none) {
-            throw new PaymentRefusedException(PaymentRefusedException.Reason.CHARGE_NOT_STARTED, "The gateway did not"
-                    + " answer the " + method + " charge (" + none.reason() + "); nothing was charged: try again.");
+    }
+
+    /**
+     * Pays the bill with the shop's own static QRIS, made dynamic with the amount: the clerk has seen the money
+     * arrive on the shop's phone (no gateway confirms it). The money is booked into {@code qris_static}; the owner
+     * ticks these payments off in the day's reconciliation.
+     *
+     * @throws PaymentRefusedException as {@link #payCash(String, Biller, Inquiry, Money, Optional)}, or when no
+     *     static QRIS is set
+     */
+    public Payment payByStaticQris(String clerk, Biller biller, Inquiry inquiry, Optional<Long> customerId) {
+        if (settings.staticQris().isEmpty()) {
+            throw new PaymentRefusedException(PaymentRefusedException.Reason.WRONG_METHOD, "The shop has no static"
+                    + " QRIS set: the owner enters it in Settings (or LOKET_STATIC_QRIS).");
         }
-        Charge charge = result.orThrow();
-        ChargeDetails details = new ChargeDetails(charge.chargeId(), charge.qrString(), charge.vaNumber(),
-                charge.paymentUrl(), charge.expiresAt());
-        Payment draft = new Payment(clientRef, shift.id(), shift.clerk(), day, now, now, PaymentState.CHARGE_PENDING,
-                method, bill, amounts, Optional.empty(), Optional.empty(), Optional.of(details), OptionalLong.empty(),
-                0, Optional.empty(), Optional.empty(), false);
-        return insertNew(draft, customerId, "charge " + charge.chargeId() + " created; waiting for the customer",
-                List.of());
+        return payAtCounter(clerk, biller, inquiry, PaymentMethod.STATIC_QRIS, Optional.empty(), Optional.empty(),
+                customerId);
+    }
+
+    /** The request that creates (and finds) the charge of payment {@code p}. */
+    private static ChargeRequest chargeRequestOf(Payment p, Optional<String> phone) {
+        ChargeChannel channel = chargeOf(p).channel().orElse(ChargeChannel.defaultFor(p.method()));
+        String description = (p.bill().billerName() + " " + p.bill().reference()).strip();
+        return new ChargeRequest(p.clientRef(), channel, p.amounts().gatewayTotal(), description, phone);
+    }
+
+    private static boolean showable(ChargeDetails d) {
+        return d.qrString().isPresent() || d.vaNumber().isPresent() || d.paymentUrl().isPresent();
+    }
+
+    private Payment cancel(Payment p, String why) {
+        return change(p, p.moved(PaymentState.CANCELLED, calendar.now()).failedBecause(why, false), why, List.of());
+    }
+
+    /**
+     * Withdraws a waiting charge at the gateway and cancels the payment; should the customer have paid it meanwhile,
+     * the payment goes on and pays the bill instead.
+     */
+    private Payment withdraw(Payment p, String why) {
+        GatewayResult<Charge> answer = acceptance.cancelCharge(chargeOf(p).chargeId());
+        if (answer instanceof GatewayResult.Answer<Charge> a && a.value().status() == Charge.Status.PAID) {
+            return p.state() == PaymentState.CHARGE_PENDING ? advanceCharge(p, false) : p;
+        }
+        String note = answer instanceof GatewayResult.Answer<Charge> ? "; withdrawn at the gateway"
+                : answer instanceof GatewayResult.Refused<Charge> r && r.error().is(GatewayError.NOT_SUPPORTED)
+                        ? "; it expires at the gateway on its own"
+                        : "; the gateway did not confirm the withdrawal (" + answer + "): a late payment shows in the"
+                                + " night's reconciliation as money owed back";
+        return cancel(p, why + note);
     }
 
     /**
@@ -307,10 +415,11 @@ public final class PaymentService {
     }
 
     /**
-     * The clerk stops waiting for the charge of {@code clientRef}: CANCELLED (CHARGE_EXPIRED if it has expired).
-     * If the customer has paid it meanwhile the payment is not cancelled but goes on to pay the bill, and is
-     * returned as it ended. The protocol has no way to withdraw a charge: a customer who pays a cancelled charge
-     * before it expires shows up in the night's reconciliation.
+     * The clerk stops waiting for the charge of {@code clientRef} (Esc, or the counter's wait ran out): the charge
+     * is withdrawn at the gateway where it can be, and the payment CANCELLED (CHARGE_EXPIRED if it has expired). If
+     * the customer has paid it meanwhile the payment is not cancelled but goes on to pay the bill, and is returned as
+     * it ended. A customer who pays a charge the gateway could not withdraw shows up in the night's reconciliation
+     * as money owed back.
      *
      * @throws PaymentStateException when the payment has no waiting charge, or is being worked on right now
      */
@@ -329,7 +438,20 @@ public final class PaymentService {
                 throw new PaymentStateException("Payment " + clientRef + " is " + p.state()
                         + ": only a charge still waiting for the customer can be cancelled.", p.state());
             }
-            GatewayResult<Charge> status = acceptance.charge(chargeOf(p).chargeId());
+            String chargeId = chargeOf(p).chargeId();
+            GatewayResult<Charge> withdrawn = acceptance.cancelCharge(chargeId);
+            if (withdrawn instanceof GatewayResult.Answer<Charge> answer) {
+                return switch (answer.value().status()) {
+                    case PAID -> advanceCharge(p, true);
+                    case EXPIRED -> expire(p);
+                    default -> cancel(p, "cancelled by the clerk; withdrawn at the gateway");
+                };
+            }
+            if (withdrawn instanceof GatewayResult.Refused<Charge> refused
+                    && refused.error().is(GatewayError.CHARGE_NOT_FOUND)) {
+                return cancel(p, "cancelled by the clerk; the gateway does not know the charge");
+            }
+            GatewayResult<Charge> status = acceptance.charge(chargeId);
             if (status instanceof GatewayResult.Answer<Charge> answer) {
                 if (answer.value().status() == Charge.Status.PAID) {
                     return advanceCharge(p, true);
@@ -338,9 +460,11 @@ public final class PaymentService {
                     return expire(p);
                 }
             }
-            Instant now = calendar.now();
-            return change(p, p.moved(PaymentState.CANCELLED, now).failedBecause("cancelled by the clerk", false),
-                    "cancelled by the clerk", List.of());
+            boolean cannotWithdraw = withdrawn instanceof GatewayResult.Refused<Charge> r
+                    && r.error().is(GatewayError.NOT_SUPPORTED);
+            return cancel(p, cannotWithdraw ? "cancelled by the clerk"
+                    : "cancelled by the clerk; the gateway did not confirm the withdrawal (" + withdrawn + "): a late"
+                            + " payment shows in the night's reconciliation as money owed back");
         } finally {
             busy.remove(clientRef);
         }
@@ -358,6 +482,10 @@ public final class PaymentService {
                     }
                     case EXPIRED -> {
                         return expire(current);
+                    }
+                    case CANCELLED, REVERSED -> {
+                        return cancel(current, "the gateway ended charge " + charge.chargeId() + " unpaid ("
+                                + answer.value().status() + ")");
                     }
                     case PAID -> current = change(current, current.moved(PaymentState.PAID, calendar.now()),
                             "the customer paid charge " + charge.chargeId(), List.of());
@@ -384,6 +512,125 @@ public final class PaymentService {
             return send(sent, customerPresent);
         }
         return current;
+    }
+
+    /**
+     * A charge asked for whose answer never came (the counter stopped, the answer was lost): looked up by its order
+     * id. None → cancelled; paid → the bill is paid; still waiting → withdrawn, since the customer never saw it
+     * (should they have paid it first, the bill is paid). Unknown → left NEW for the next run.
+     */
+    private Payment resolveAsked(Payment p) {
+        if (p.charge().isEmpty() || !p.method().isGatewayCharge()) {
+            return p;
+        }
+        GatewayResult<Charge> found = acceptance.findCharge(chargeRequestOf(p, Optional.empty()));
+        if (found instanceof GatewayResult.Refused<Charge> refused) {
+            if (refused.error().is(GatewayError.CHARGE_NOT_FOUND)) {
+                return cancel(p, "the charge was never created at the gateway (the counter stopped before its answer)");
+            }
+            if (refused.error().is(GatewayError.NOT_SUPPORTED)) {
+                return cancel(p, "the counter stopped before the charge was shown; a charge the gateway may have made"
+                        + " expires unpaid");
+            }
+            LOG.info("Payment {}: looking its charge up was refused ({}); asked again next time", p.clientRef(),
+                    refused.error());
+            return p;
+        }
+        if (found instanceof GatewayResult.NoAnswer<Charge> none) {
+            LOG.info("Payment {}: no answer looking its charge up ({}); asked again next time", p.clientRef(),
+                    none.reason());
+            return p;
+        }
+        Charge charge = found.orThrow();
+        ChargeDetails details = new ChargeDetails(charge.chargeId(), charge.qrString(), charge.vaNumber(),
+                charge.billerCode(), charge.paymentUrl(), charge.expiresAt(), chargeOf(p).channel());
+        return switch (charge.status()) {
+            case PAID -> advanceCharge(change(p, p.moved(PaymentState.CHARGE_PENDING, calendar.now()).charged(details),
+                    "found charge " + charge.chargeId() + " after the counter stopped", List.of()), false);
+            case PENDING -> withdraw(change(p, p.moved(PaymentState.CHARGE_PENDING, calendar.now()).charged(details),
+                    "found charge " + charge.chargeId() + " after the counter stopped; the customer never saw it",
+                    List.of()), "the counter stopped before the charge was shown");
+            default -> cancel(p, "the charge found after the counter stopped is " + charge.status());
+        };
+    }
+
+    /**
+     * The night's check of a payment's non-cash money: its charge's status read from the gateway (signed, so an
+     * answer the adapter cannot verify is no answer) against what the ledger did. A charge the gateway took while
+     * the payment was cancelled or expired (the customer paid after the clerk gave up, or after the counter stopped)
+     * is booked as owed back to the customer, once. Every answer is kept.
+     */
+    public ChargeConfirmation confirmCharge(String clientRef) {
+        Payment p = require(clientRef);
+        if (p.method() == PaymentMethod.STATIC_QRIS) {
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.TO_TICK_OFF, Optional.empty(), "paid to the"
+                    + " shop's own QRIS and confirmed on sight by " + p.clerk() + " at " + p.createdAt() + ": tick it"
+                    + " off against the bank's record of " + p.amounts().total().rupiah());
+        }
+        if (!p.method().isGatewayCharge() || p.charge().isEmpty()) {
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_A_CHARGE, Optional.empty(), p.method().name());
+        }
+        boolean taken = switch (p.state()) {
+            case PAID, SENT, SUSPECT, SUCCESS, FAILED -> true;
+            default -> false;
+        };
+        if (p.state() == PaymentState.NEW || p.state() == PaymentState.CHARGE_PENDING || busy.contains(clientRef)) {
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CHECKED, Optional.empty(), "the charge is"
+                    + " still being worked on (" + p.state() + "); recovery settles it");
+        }
+        String chargeId = chargeOf(p).chargeId();
+        GatewayResult<Charge> status = acceptance.charge(chargeId);
+        Instant now = calendar.now();
+        if (status instanceof GatewayResult.NoAnswer<Charge> none) {
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CHECKED, Optional.empty(), "the gateway did"
+                    + " not answer for charge " + chargeId + " (" + none.reason() + ")");
+        }
+        if (status instanceof GatewayResult.Refused<Charge> refused) {
+            if (!refused.error().is(GatewayError.CHARGE_NOT_FOUND)) {
+                return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CHECKED, Optional.empty(), "the gateway"
+                        + " refused the status of charge " + chargeId + ": " + refused.error());
+            }
+            store.addChargeCheck(clientRef, now, "NOT_FOUND", Optional.empty());
+            return taken
+                    ? new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CONFIRMED, Optional.of("NOT_FOUND"), "the"
+                            + " ledger took charge " + chargeId + " as paid, but the gateway does not know it")
+                    : new ChargeConfirmation(ChargeConfirmation.Outcome.NOTHING_TAKEN, Optional.of("NOT_FOUND"),
+                            "never created");
+        }
+        Charge charge = status.orThrow();
+        store.addChargeCheck(clientRef, now, charge.status().name(), Optional.of(charge.amount()));
+        Optional<String> said = Optional.of(charge.status().name());
+        if (charge.status() == Charge.Status.PAID) {
+            if (taken) {
+                if (!charge.amount().equals(p.amounts().gatewayTotal())) {
+                    return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CONFIRMED, said, "the gateway took "
+                            + charge.amount().rupiah() + " for charge " + chargeId + ", the ledger "
+                            + p.amounts().gatewayTotal().rupiah());
+                }
+                return new ChargeConfirmation(ChargeConfirmation.Outcome.CONFIRMED, said, "paid, signed status");
+            }
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.OWED_BACK, said, owedBack(p, charge).failureReason()
+                    .orElse("owed back"));
+        }
+        if (taken) {
+            return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_CONFIRMED, said, "the ledger took charge "
+                    + chargeId + " as paid, but the gateway says " + charge.status()
+                    + (charge.status() == Charge.Status.REVERSED ? " (reversed: the shop does not have this money)"
+                            : ""));
+        }
+        return new ChargeConfirmation(ChargeConfirmation.Outcome.NOTHING_TAKEN, said, charge.status().name());
+    }
+
+    /** Books the customer's money for a charge paid after its payment ended unpaid as owed back, once. */
+    private Payment owedBack(Payment p, Charge charge) {
+        if (p.refundDue()) {
+            return p;
+        }
+        Instant now = calendar.now();
+        String why = "the customer paid charge " + charge.chargeId() + " (" + charge.amount().rupiah() + ") after the"
+                + " payment ended " + p.state() + "; the bill was not paid: refund due to the customer";
+        return change(p, p.failedBecause(why, true), why, List.of(PaymentEntries.refundDue(p, calendar.dayOf(now),
+                now)));
     }
 
     private Payment expire(Payment p) {
@@ -492,7 +739,7 @@ public final class PaymentService {
 
     /** Writes a new payment, which starts from NEW, with the customer it is for. */
     private Payment insertNew(Payment draft, Optional<Long> customerId, String detail, List<JournalEntry> entries) {
-        if (!PaymentState.NEW.canMoveTo(draft.state())) {
+        if (draft.state() != PaymentState.NEW && !PaymentState.NEW.canMoveTo(draft.state())) {
             throw new PaymentStateException("A new payment cannot start as " + draft.state(), PaymentState.NEW);
         }
         return store.insert(draft, customerId, detail, entries, rules);
@@ -528,9 +775,12 @@ public final class PaymentService {
         List<RecoverySummary.Item> items = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Instant now = calendar.now();
-        for (Payment listed : store.inStates(OPEN)) {
+        List<Payment> open = new ArrayList<>(store.inStates(EnumSet.of(PaymentState.NEW)));
+        open.addAll(store.inStates(OPEN));
+        for (Payment listed : open) {
             String ref = listed.clientRef();
-            if (listed.state() == PaymentState.SENT && listed.updatedAt().plus(sentGrace).isAfter(now)) {
+            if ((listed.state() == PaymentState.SENT || listed.state() == PaymentState.NEW)
+                    && listed.updatedAt().plus(sentGrace).isAfter(now)) {
                 continue;
             }
             if (!busy.add(ref)) {
@@ -538,7 +788,7 @@ public final class PaymentService {
             }
             try {
                 Payment p = require(ref);
-                if (!OPEN.contains(p.state())) {
+                if (!OPEN.contains(p.state()) && p.state() != PaymentState.NEW) {
                     continue;
                 }
                 Payment after = recoverOne(p);
@@ -562,6 +812,7 @@ public final class PaymentService {
 
     private Payment recoverOne(Payment p) {
         return switch (p.state()) {
+            case NEW -> resolveAsked(p);
             case CHARGE_PENDING, PAID -> advanceCharge(p, false);
             case SENT, SUSPECT -> askAbout(p);
             default -> p;

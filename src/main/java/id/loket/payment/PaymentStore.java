@@ -2,7 +2,9 @@ package id.loket.payment;
 
 import id.loket.core.JournalEntry;
 import id.loket.core.JournalRules;
+import id.loket.core.Money;
 import id.loket.core.PaymentState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,4 +69,11 @@ public interface PaymentStore {
 
     /** The events of a payment, in order. */
     List<PaymentEvent> events(String clientRef);
+
+    /**
+     * Keeps what the gateway said of a payment's charge when the night's reconciliation asked (append-only):
+     * {@code status} a {@code Charge.Status} name or {@code NOT_FOUND}, {@code amount} what the gateway says was
+     * charged when it said.
+     */
+    void addChargeCheck(String clientRef, Instant at, String status, Optional<Money> amount);
 }

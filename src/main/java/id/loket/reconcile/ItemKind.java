@@ -28,7 +28,22 @@ public enum ItemKind {
      * A network without a statement did not answer the re-check of a payment (timeout, rate limit, asked less than a
      * minute ago): the run is partial and the next one asks again.
      */
-    NOT_CHECKED(true);
+    NOT_CHECKED(true),
+    /**
+     * The ledger took a non-cash charge as paid, and the gateway's signed status says it is not (unpaid, reversed,
+     * unknown, another amount): the shop may not have this money.
+     */
+    CHARGE_NOT_CONFIRMED(true),
+    /**
+     * The gateway took the customer's money for a charge whose bill was not paid (paid after the clerk cancelled, or
+     * after the counter stopped): booked as owed back; the owner refunds the customer.
+     */
+    REFUND_DUE(true),
+    /**
+     * Paid to the shop's own static QRIS and confirmed by the clerk on sight: no gateway confirms it, so the owner
+     * ticks it off against the bank's record (resolves it with a note).
+     */
+    STATIC_QRIS_TO_TICK_OFF(true);
 
     private final boolean needsReview;
 

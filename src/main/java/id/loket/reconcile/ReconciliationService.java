@@ -10,10 +10,13 @@ import id.loket.core.AccountCode;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.JournalEntry;
 import id.loket.core.Money;
+import id.loket.core.PaymentMethod;
 import id.loket.core.PaymentState;
 import id.loket.core.Posting;
 import id.loket.journal.JournalService;
+import id.loket.payment.ChargeConfirmation;
 import id.loket.payment.Payment;
+import id.loket.payment.PaymentCriteria;
 import id.loket.payment.PaymentService;
 import id.loket.reconcile.ReconciliationStore.LedgerPayment;
 import id.loket.reconcile.SettlementRow.SettlementStatus;
@@ -251,6 +254,7 @@ public final class ReconciliationService {
         for (Draft d : comparison.toSettle) {
             drafts.add(settleSuspect(day, d));
         }
+        drafts.addAll(chargeDrafts(day, cancellation));
         Money movements = store.topUps(day).minus(comparison.spent);
         BalanceCheck balance = new BalanceCheck(summary.openingBalance(), movements, summary.closingBalance());
         if (!balance.ok()) {
@@ -401,6 +405,7 @@ public final class ReconciliationService {
                 drafts.add(settleByRecheck(d));
             }
             drafts.addAll(chainGaps());
+            drafts.addAll(chargeDrafts(day, cancellation));
             List<String> notes = new ArrayList<>();
             Optional<BalanceCheck> balance = proveDeposit(notes);
             balance.filter(b -> !b.ok()).ifPresent(b -> drafts.add(new Draft(ItemKind.BALANCE_MISMATCH,
@@ -699,6 +704,40 @@ public final class ReconciliationService {
             LOG.info("No first deposit snapshot at {} ({}); the first reconciliation run takes it",
                     gateway.info().displayName(), read);
         }
+    }
+
+    // ---- non-cash money --------------------------------------------------------------------------------------
+
+    /**
+     * Confirms the day's non-cash money (DESIGN.md: "Non-cash charges are confirmed by their signed status"): each
+     * charge's status read from the payment gateway against the ledger, and each payment to the shop's own static
+     * QRIS listed for the owner to tick off.
+     */
+    private List<Draft> chargeDrafts(LocalDate day, Cancellation cancellation) {
+        List<Draft> drafts = new ArrayList<>();
+        List<Payment> nonCash = payments.search(PaymentCriteria.any().onDay(day).byMethods(PaymentMethod.QRIS,
+                PaymentMethod.VIRTUAL_ACCOUNT, PaymentMethod.EWALLET, PaymentMethod.PAYMENT_LINK,
+                PaymentMethod.STATIC_QRIS).limitedTo(Integer.MAX_VALUE));
+        for (Payment p : nonCash) {
+            cancellation.check();
+            ChargeConfirmation confirmation = payments.confirmCharge(p.clientRef());
+            ItemKind kind = switch (confirmation.outcome()) {
+                case NOT_CONFIRMED -> ItemKind.CHARGE_NOT_CONFIRMED;
+                case OWED_BACK -> ItemKind.REFUND_DUE;
+                case TO_TICK_OFF -> ItemKind.STATIC_QRIS_TO_TICK_OFF;
+                case NOT_CHECKED -> ItemKind.NOT_CHECKED;
+                case CONFIRMED, NOTHING_TAKEN, NOT_A_CHARGE -> null;
+            };
+            if (kind == null) {
+                continue;
+            }
+            Payment now = payments.find(p.clientRef()).orElse(p);
+            drafts.add(new Draft(kind, Optional.of(p.clientRef()), Optional.of(p.amounts().gatewayTotal()),
+                    Optional.empty(), Optional.of(now.state().name()), confirmation.gatewayStatus(),
+                    Optional.of(p.bill().billerCode()), Optional.of(p.bill().reference()), p.method() + ": "
+                    + confirmation.detail()));
+        }
+        return drafts;
     }
 
     // ---- comparing -------------------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ public final class ReceiptLines {
             case VIRTUAL_ACCOUNT -> "VIRTUAL ACCOUNT";
             case EWALLET -> "E-WALLET";
             case PAYMENT_LINK -> "LINK PEMBAYARAN";
+            case STATIC_QRIS -> "QRIS TOKO";
         };
     }
 

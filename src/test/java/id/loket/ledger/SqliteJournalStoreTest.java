@@ -96,7 +96,7 @@ class SqliteJournalStoreTest {
             assertThat(db.journal().accounts()).extracting(Account::code).containsExactlyInAnyOrder(
                     AccountCode.CASH_DRAWER, AccountCode.GATEWAY_DEPOSIT, AccountCode.CUSTOMER_CLEARING,
                     AccountCode.ADMIN_FEE_INCOME, AccountCode.REFUNDS_DUE, AccountCode.OWNER_EQUITY,
-                    AccountCode.of("cash_over_short"));
+                    AccountCode.of("cash_over_short"), AccountCode.QRIS_STATIC);
             assertThat(db.journal().accounts()).filteredOn(a -> a.code().equals(AccountCode.ADMIN_FEE_INCOME))
                     .extracting(Account::type).containsExactly(Account.AccountType.INCOME);
         }

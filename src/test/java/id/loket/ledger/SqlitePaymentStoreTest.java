@@ -212,7 +212,8 @@ class SqlitePaymentStoreTest {
                     + " biller_kind, reference, period, guard_key, customer_name, inquiry_id, bill_amount,"
                     + " gateway_fee, shop_fee, total, tendered, approval_code, charge_id, charge_qr, charge_va,"
                     + " charge_url, charge_expires_at, reservation_entry, resends, gateway_payment_id, rc,"
-                    + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due, cost FROM payment"))
+                    + " gateway_message, biller_ref, token, kwh, paid_at, failure_reason, refund_due, charge_channel,"
+                    + " charge_biller_code, cost FROM payment"))
                     .hasMessageContaining("UNIQUE");
         }
     }

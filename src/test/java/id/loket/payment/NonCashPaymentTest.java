@@ -55,7 +55,8 @@ class NonCashPaymentTest extends PaymentTestBase {
         assertThat(bed.sandbox().paymentsOf(paid.clientRef())).singleElement().satisfies(p ->
                 assertThat(p.get("charge_id").asText()).isEqualTo(chargeId(charge)));
         assertThat(bed.payments().events(paid.clientRef())).extracting(PaymentEvent::to).containsExactly(
-                PaymentState.CHARGE_PENDING, PaymentState.PAID, PaymentState.SENT, PaymentState.SUCCESS);
+                PaymentState.NEW, PaymentState.CHARGE_PENDING, PaymentState.PAID, PaymentState.SENT,
+                PaymentState.SUCCESS);
     }
 
     @Test
@@ -166,7 +167,7 @@ class NonCashPaymentTest extends PaymentTestBase {
     }
 
     @Test
-    void aChargeTheGatewayDoesNotAnswerIsNotStartedAndNothingIsWritten() {
+    void aChargeTheGatewayDoesNotAnswerIsNotStartedAndNothingIsBooked() {
         start();
         bed.openShift(0);
         PayOrder order = bed.plnBill();
@@ -176,6 +177,11 @@ class NonCashPaymentTest extends PaymentTestBase {
         assertThatThrownBy(() -> order.charge(PaymentMethod.QRIS))
                 .isInstanceOfSatisfying(PaymentRefusedException.class, e ->
                         assertThat(e.reason()).isEqualTo(PaymentRefusedException.Reason.CHARGE_NOT_STARTED));
-        assertThat(bed.payments().search(PaymentCriteria.any())).isEmpty();
+        assertThat(bed.payments().search(PaymentCriteria.any())).as("the charge asked for was recorded first, then"
+                + " cancelled: the house gateway cannot look it up, and the customer never saw it")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.state()).isEqualTo(PaymentState.CANCELLED);
+                    assertThat(bed.entriesOf(p.clientRef())).isEmpty();
+                });
     }
 }
