@@ -5,6 +5,10 @@ import id.loket.cli.CliServices;
 import id.loket.cli.GlobalOptions;
 import id.loket.cli.SandboxSettings;
 import id.loket.upstream.digiflazz.sim.DigiflazzSimulator;
+import id.loket.upstream.fonnte.sim.FonnteSimulator;
+import id.loket.upstream.fonnte.sim.FonnteSimulatorOptions;
+import id.loket.upstream.midtrans.sim.MidtransSimulator;
+import id.loket.upstream.midtrans.sim.MidtransSimulatorOptions;
 import id.loket.upstream.digiflazz.sim.SimulatorOptions;
 import id.loket.upstream.house.sim.SandboxOptions;
 import id.loket.upstream.house.sim.SandboxServer;
@@ -61,8 +65,22 @@ final class AppBackend implements Backend {
                 runDigiflazzSimulator(settings, out);
                 return;
             }
-            default -> throw new IllegalArgumentException("--as is 'house' or 'digiflazz', not '" + settings.as()
-                    + "'.");
+            case "midtrans" -> {
+                requireLoopback(settings, "Midtrans");
+                MidtransSimulator simulator = MidtransSimulator.start(MidtransSimulatorOptions.defaults()
+                        .withPort(settings.port()).withClock(clock));
+                runInForeground(simulator::close, simulator.banner(), out);
+                return;
+            }
+            case "fonnte" -> {
+                requireLoopback(settings, "Fonnte");
+                FonnteSimulator simulator = FonnteSimulator.start(FonnteSimulatorOptions.defaults()
+                        .withPort(settings.port()).withClock(clock));
+                runInForeground(simulator::close, simulator.banner(), out);
+                return;
+            }
+            default -> throw new IllegalArgumentException("--as is 'house', 'digiflazz', 'midtrans' or 'fonnte', not '"
+                    + settings.as() + "'.");
         }
         SandboxOptions sandbox = SandboxOptions.defaults(settings.stateFile()
                         .orElse(directory.root().resolve(GatewayFactory.SANDBOX_STATE_FILE)))
@@ -89,6 +107,31 @@ final class AppBackend implements Backend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+        }
+    }
+
+    private static void requireLoopback(SandboxSettings settings, String provider) {
+        if (!"127.0.0.1".equals(settings.host()) && !"localhost".equals(settings.host())) {
+            throw new IllegalArgumentException("The " + provider + " simulator listens on this computer only"
+                    + " (127.0.0.1).");
+        }
+    }
+
+    /** A provider simulator in the foreground until Ctrl+C: its state in memory, gone when it stops. */
+    private static void runInForeground(Runnable close, String banner, PrintWriter out) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close.run();
+            stopped.countDown();
+        }, "loket-simulator-shutdown"));
+        out.println(banner);
+        out.println("  Ctrl+C stops it (what it holds is kept in memory only).");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close.run();
         }
     }
 

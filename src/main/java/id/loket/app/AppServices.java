@@ -7,6 +7,7 @@ import id.loket.billing.GatewayResult;
 import id.loket.cli.CliServices;
 import id.loket.core.ReceiptData;
 import id.loket.customers.CustomerService;
+import id.loket.customers.SentCodes;
 import id.loket.payment.Payment;
 import id.loket.payment.Shop;
 import id.loket.report.PaperWidth;
@@ -67,6 +68,7 @@ public final class AppServices implements CliServices {
     private final JournalService journal;
     private final LedgerMaintenance maintenance;
     private final GatewayFactory gateways;
+    private id.loket.report.ReceiptMessages receiptMessages;
     private final JournalRules rules;
     private final ShiftService shifts;
     private final AuditService audit;
@@ -201,7 +203,8 @@ public final class AppServices implements CliServices {
     @Override
     public synchronized CustomerService customers() {
         if (customers == null) {
-            customers = new CustomerService(database.customers(), upstreams().messenger(), this::sandboxOtpCode, clock);
+            customers = new CustomerService(database.customers(), upstreams().messenger(),
+                    "house".equals(settings.messenger()) ? this::sandboxOtpCode : SentCodes.NONE, clock);
         }
         return customers;
     }
@@ -334,6 +337,20 @@ public final class AppServices implements CliServices {
         return account -> "digiflazz".equals(account.network()) ? gateways.testDigiflazz(account)
                 : new GatewayResult.Refused<>(new GatewayError(0, GatewayError.NOT_SUPPORTED,
                         "The training sandbox needs no account: there is nothing to test."));
+    }
+
+    /** Settings' "Test connection" for the payment gateway and the messenger, with values not saved yet. */
+    public id.loket.billing.UpstreamChecks upstreamChecks() {
+        return gateways.checks();
+    }
+
+    /** Receipts sent to a customer's WhatsApp by the configured messenger, or offered as {@code wa.me} links. */
+    public synchronized id.loket.report.ReceiptMessages receiptMessages() {
+        if (receiptMessages == null) {
+            receiptMessages = new id.loket.report.ReceiptMessages(payments(), upstreams().messenger(),
+                    () -> new Shop(settings.shopName(), settings.shopAddress()));
+        }
+        return receiptMessages;
     }
 
     /** One set of upstreams (and at most one embedded sandbox) for every service. */

@@ -1,17 +1,26 @@
 package id.loket.app;
 
+import id.loket.billing.BillerNetwork;
 import id.loket.billing.DepositBalance;
 import id.loket.billing.GatewayError;
 import id.loket.billing.GatewayResult;
+import id.loket.billing.MessageReceipt;
+import id.loket.billing.Messenger;
 import id.loket.billing.NetworkAccount;
+import id.loket.billing.PaymentAcceptance;
+import id.loket.billing.UpstreamChecks;
 import id.loket.upstream.digiflazz.DigiflazzClient;
 import id.loket.upstream.digiflazz.DigiflazzCredentials;
 import id.loket.upstream.digiflazz.DigiflazzNetwork;
+import id.loket.upstream.fonnte.FonnteClient;
+import id.loket.upstream.fonnte.FonnteMessenger;
 import id.loket.upstream.house.GatewayConfig;
 import id.loket.upstream.house.HttpGateway;
 import id.loket.upstream.house.Sleeper;
 import id.loket.upstream.house.sim.SandboxOptions;
 import id.loket.upstream.house.sim.SandboxServer;
+import id.loket.upstream.midtrans.MidtransAcceptance;
+import id.loket.upstream.midtrans.MidtransClient;
 import id.loket.settings.SettingsService;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,15 +55,73 @@ final class GatewayFactory implements AutoCloseable {
 
     Upstreams create() {
         Upstreams house = house();
-        if (!"digiflazz".equals(settings.billerNetwork())) {
-            return house;
+        BillerNetwork network = "digiflazz".equals(settings.billerNetwork()) ? digiflazz() : house.network();
+        PaymentAcceptance acceptance = "midtrans".equals(settings.paymentGateway()) ? midtrans() : house.acceptance();
+        Messenger messenger = switch (settings.messenger()) {
+            case "fonnte" -> fonnte();
+            case "none" -> NoMessenger.INSTANCE;
+            default -> house.messenger();
+        };
+        return new Upstreams(network, acceptance, messenger);
+    }
+
+    /** Midtrans takes the customer's non-cash money (settings or LOKET_MIDTRANS_*). */
+    private MidtransAcceptance midtrans() {
+        String key = settings.midtransServerKey().orElseThrow(() -> new StartupException(
+                "Midtrans is the payment gateway but no server key is set: set LOKET_MIDTRANS_SERVER_KEY or enter it"
+                        + " in Settings."));
+        String url = settings.midtransUrl();
+        try {
+            return new MidtransAcceptance(new MidtransClient(new URI(url), key), clock);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new StartupException("The Midtrans address '" + url + "' is not usable (" + e.getMessage()
+                    + "): set LOKET_MIDTRANS_URL to https://… (plain http only to this computer).", e);
         }
-        return new Upstreams(digiflazz(), house.acceptance(), house.messenger());
+    }
+
+    /** Fonnte sends codes and receipts by WhatsApp (settings or LOKET_FONNTE_*). */
+    private FonnteMessenger fonnte() {
+        String token = settings.fonnteToken().orElseThrow(() -> new StartupException(
+                "Fonnte is the messenger but no token is set: set LOKET_FONNTE_TOKEN or enter it in Settings."));
+        String url = settings.fonnteUrl();
+        try {
+            return new FonnteMessenger(new FonnteClient(new URI(url), token), clock, new java.security.SecureRandom());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new StartupException("The Fonnte address '" + url + "' is not usable (" + e.getMessage()
+                    + "): set LOKET_FONNTE_URL to https://… (plain http only to this computer).", e);
+        }
+    }
+
+    /** Settings' "Test connection" for a payment gateway and a messenger not saved yet. */
+    UpstreamChecks checks() {
+        return new UpstreamChecks() {
+            @Override
+            public GatewayResult<String> testPaymentGateway(String serverKey, String url) {
+                if (serverKey.isBlank()) {
+                    return new GatewayResult.Refused<>(new GatewayError(0, GatewayError.CONFIGURATION_ERROR,
+                            "Enter the Midtrans server key first."));
+                }
+                try {
+                    return MidtransAcceptance.testKey(new MidtransClient(new URI(url.strip()), serverKey.strip()));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    return new GatewayResult.Refused<>(new GatewayError(0, GatewayError.CONFIGURATION_ERROR,
+                            "The address '" + url + "' is not usable (" + e.getMessage() + "): use https://…"));
+                }
+            }
+
+            @Override
+            public GatewayResult<MessageReceipt> testMessenger(String token, String url, String testPhone) {
+                if (token.isBlank()) {
+                    return new GatewayResult.Refused<>(new GatewayError(0, GatewayError.CONFIGURATION_ERROR,
+                            "Enter the Fonnte token first."));
+                }
+                return FonnteMessenger.testConnection(token.strip(), url.strip(), testPhone);
+            }
+        };
     }
 
     /**
-     * Digiflazz as the biller network (settings or LOKET_DIGIFLAZZ_*). Non-cash charges and messages stay with the
-     * house gateway (or its sandbox) until their own providers are configured (issue 14).
+     * Digiflazz as the biller network (settings or LOKET_DIGIFLAZZ_*).
      */
     private DigiflazzNetwork digiflazz() {
         String username = settings.digiflazzUsername().orElseThrow(() -> new StartupException(

@@ -149,7 +149,8 @@ final class GuiLauncher {
                 services.shifts(), new PrintingDesk(services, operator.username()), services.users(), services.audit(),
                 services.customers(), services.reconciliation(), new ReportingDesk(services), services.calendar(),
                 operator,
-                access, idleLock, background, version, services.dataDirectory().toString(), services.connectionTest());
+                access, idleLock, background, version, services.dataDirectory().toString(), services.connectionTest(),
+                services.upstreamChecks(), services.receiptMessages());
     }
 
     private static ThreadFactory daemonThreads() {

@@ -42,6 +42,12 @@ public interface CliServices extends AutoCloseable {
     /** Regular customers; reaching it may start the embedded sandbox gateway (it sends the SMS codes). */
     CustomerService customers();
 
+    /** The shop's settings (the static QRIS, the gateway and messenger chosen). */
+    id.loket.settings.SettingsService settings();
+
+    /** Receipts sent to a customer's WhatsApp by the configured messenger, or offered as {@code wa.me} links. */
+    id.loket.report.ReceiptMessages receiptMessages();
+
     /**
      * Prints the payment's receipt to the printer chosen in the settings, or saves it as PDF when there is none;
      * never throws for a printer problem (the payment stands whatever the printer does).

@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {BillersCommand.class, ProductsCommand.class, InquiryCommand.class, PayCommand.class, ShiftCommand.class,
             PaymentsCommand.class, CustomersCommand.class, RecoverCommand.class, ReceiptCommand.class, VerifyCommand.class,
             BackupCommand.class, RestoreCommand.class, SandboxCommand.class, InitCommand.class, UsersCommand.class,
-            AuditCommand.class, ReportCommand.class, ReconcileCommand.class, DepositCommand.class, CommandLine.HelpCommand.class},
+            AuditCommand.class, ReportCommand.class, ReconcileCommand.class, DepositCommand.class, QrisCommand.class, ChargesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error or usage, 2 definitive failure, 3 pending/suspect."})
 public final class LoketCommand implements Callable<Integer> {
 
@@ -154,6 +154,27 @@ public final class LoketCommand implements Callable<Integer> {
     }
 
     /** Up to the first line end, UTF-8; the line end ({@code \n} or {@code \r\n}) is not part of the password. */
+    /**
+     * The next line of standard input after the password (a clerk's confirmation), empty at its end. Read byte by byte
+     * like the password, so nothing after the line is taken from the stream.
+     */
+    Optional<String> nextLine() {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int b = stdin.read();
+            if (b == -1) {
+                return Optional.empty();
+            }
+            for (; b != -1 && b != '\n'; b = stdin.read()) {
+                line.write(b);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read standard input: " + e.getMessage(), e);
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+
     private static String firstLine(InputStream in) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {

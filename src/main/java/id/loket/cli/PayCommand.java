@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 /** {@code loket pay}: the whole payment at the counter — inquiry, payment, receipt. */
 @Command(name = "pay", mixinStandardHelpOptions = true,
         description = {"Look the bill up and pay it from the clerk's open shift; prints the receipt unless --no-print.",
-            "Exit 0 paid, 2 failed (give the money back), 3 pending (do not refund or retry: 'loket recover' checks)."})
+            "Non-cash: prints what the customer needs (QR payload and PNG, VA number, link), waits for the money, then"
+                    + " pays the bill. STATIC_QRIS (the shop's own QRIS) waits for the clerk to type 'ya' on stdin"
+                    + " after seeing the money arrive, or takes --confirm.",
+            "Exit 0 paid, 2 failed (give the money back), 3 pending (do not refund or retry: 'loket recover' checks),"
+                    + " or the money did not come in time (the charge was cancelled; nothing was paid)."})
 final class PayCommand extends ServiceCommand {
 
     @Option(names = "--biller", paramLabel = "CODE", description = "Biller code (see 'loket billers').")
@@ -35,8 +39,24 @@ final class PayCommand extends ServiceCommand {
     private String product;
 
     @Option(names = "--method", defaultValue = "CASH", paramLabel = "METHOD",
-            description = "CASH (default) or DEBIT_CARD (through the counter's EDC).")
-    private PaymentMethod method;
+            description = "CASH (default), DEBIT_CARD (through the counter's EDC), QRIS, VA_BCA, VA_BNI, VA_BRI,"
+                    + " VA_PERMATA, MANDIRI_BILL, GOPAY, LINK (through the payment gateway) or STATIC_QRIS (the shop's"
+                    + " own QRIS, confirmed by the clerk).")
+    private String methodName;
+
+    @Option(names = "--phone", paramLabel = "PHONE", description = "The customer's phone: where a payment link is sent.")
+    private String phone;
+
+    @Option(names = "--wait", defaultValue = "900", paramLabel = "SECONDS",
+            description = "How long to wait for the customer's non-cash money before cancelling (default 900).")
+    private long waitSeconds;
+
+    @Option(names = "--confirm", description = "STATIC_QRIS: the money has arrived on the shop's QRIS (no prompt).")
+    private boolean confirmed;
+
+    @Option(names = "--qr-png", paramLabel = "FILE.png",
+            description = "Where to write the QR image of a QRIS charge (default: a file in the temp folder).")
+    private java.nio.file.Path qrPng;
 
     @Option(names = "--tendered", paramLabel = "RUPIAH", description = "Cash handed over by the customer (CASH).")
     private String tendered;
@@ -57,15 +77,15 @@ final class PayCommand extends ServiceCommand {
 
     @Override
     public Integer call() {
-        if (method != PaymentMethod.CASH && method != PaymentMethod.DEBIT_CARD) {
-            throw new IllegalArgumentException("The command line takes CASH or DEBIT_CARD; QRIS, virtual account,"
-                    + " e-wallet and payment links are taken at the counter screen.");
-        }
-        if (method == PaymentMethod.CASH && tendered == null) {
+        PayingMethod how = PayingMethod.parse(methodName);
+        if (how.method() == PaymentMethod.CASH && tendered == null) {
             throw new IllegalArgumentException("Cash needs --tendered (the cash the customer handed over).");
         }
-        if (method == PaymentMethod.DEBIT_CARD && approval == null) {
+        if (how.method() == PaymentMethod.DEBIT_CARD && approval == null) {
             throw new IllegalArgumentException("A debit card needs --approval (the code the EDC printed).");
+        }
+        if (waitSeconds < 0) {
+            throw new IllegalArgumentException("--wait is a number of seconds, 0 or more.");
         }
         try (OperatorSession session = openSession()) {
             CliServices services = session.services();
@@ -76,10 +96,29 @@ final class PayCommand extends ServiceCommand {
             Biller known = services.billing().biller(answer.value().biller())
                     .orElseThrow(() -> new ReferenceRejectedException("Biller " + biller + " left the catalog."));
             Optional<Long> customerId = Optional.ofNullable(customer);
-            Payment payment = method == PaymentMethod.CASH
-                    ? services.payments().payCash(session.operator().username(), known, answer.value(), CliMoney.parse(tendered, "--tendered"),
-                            customerId)
-                    : services.payments().payByDebitCard(session.operator().username(), known, answer.value(), approval, customerId);
+            String clerk = session.operator().username();
+            Payment payment;
+            if (how.channel().isPresent()) {
+                Optional<Payment> taken = new ChargeWait(services.payments(), out(), json, qrPng,
+                        java.time.Duration.ofSeconds(waitSeconds)).take(clerk, known, answer.value(),
+                        how.channel().get(), customerId, Optional.ofNullable(phone));
+                if (taken.isEmpty()) {
+                    return LoketCommand.PENDING;
+                }
+                payment = taken.get();
+            } else if (how.method() == PaymentMethod.STATIC_QRIS) {
+                Optional<Payment> taken = new StaticQrisConfirmation(services, out(), json, qrPng, confirmed,
+                        root()::nextLine).take(clerk, known, answer.value(), customerId);
+                if (taken.isEmpty()) {
+                    return LoketCommand.PENDING;
+                }
+                payment = taken.get();
+            } else if (how.method() == PaymentMethod.CASH) {
+                payment = services.payments().payCash(clerk, known, answer.value(),
+                        CliMoney.parse(tendered, "--tendered"), customerId);
+            } else {
+                payment = services.payments().payByDebitCard(clerk, known, answer.value(), approval, customerId);
+            }
             String printed = noPrint ? "not printed (--no-print)" : services.printReceipt(payment.clientRef(), false);
             report(payment, printed, out());
             return switch (payment.state()) {

@@ -29,7 +29,9 @@ final class SandboxCommand extends ServiceCommand {
 
     @Option(names = "--as", defaultValue = "house", paramLabel = "PROVIDER",
             description = "house (default): the Loket gateway; digiflazz: a simulator of Digiflazz's Buyer API"
-                    + " (username loketuser, development key dev-11111111-2222-3333-4444-555555555555).")
+                    + " (username loketuser, development key dev-11111111-2222-3333-4444-555555555555); midtrans: a"
+                    + " simulator of Midtrans' Core API and Payment Link; fonnte: a simulator of Fonnte's WhatsApp"
+                    + " API. Each prints the variables that point Loket at it.")
     private String as;
 
     @Override

@@ -365,6 +365,16 @@ public final class PaymentService {
                 customerId);
     }
 
+    /** The channels the payment gateway takes (the counter offers only these), in the enum's order. */
+    public java.util.SortedSet<ChargeChannel> chargeChannels() {
+        return new java.util.TreeSet<>(acceptance.channels());
+    }
+
+    /** The payment gateway taking non-cash money, and its mode (TESTING for a provider's sandbox). */
+    public id.loket.billing.NetworkInfo acceptanceInfo() {
+        return acceptance.acceptanceInfo();
+    }
+
     /** The request that creates (and finds) the charge of payment {@code p}. */
     private static ChargeRequest chargeRequestOf(Payment p, Optional<String> phone) {
         ChargeChannel channel = chargeOf(p).channel().orElse(ChargeChannel.defaultFor(p.method()));
@@ -642,17 +652,34 @@ public final class PaymentService {
     // ---- the gateway's answers -------------------------------------------------------------------------------
 
     private Payment send(Payment sent, boolean customerPresent) {
-        return settle(sent, network.pay(requestOf(sent)), customerPresent);
+        return settle(sent, network.pay(requestTo(sent)), customerPresent);
     }
 
     /**
-     * The payment request of {@code p}, exactly as it was sent: what a status check by re-sending (Digiflazz
-     * prepaid) must send again.
+     * The payment request of {@code p}, exactly as it was sent to this counter's network: what a status check by
+     * re-sending (Digiflazz prepaid) must send again.
+     */
+    public PaymentRequest requestTo(Payment p) {
+        return requestOf(p, acceptance.acceptanceInfo().id().equals(network.info().id()));
+    }
+
+    /**
+     * The payment request of {@code p}, exactly as it was sent (see {@link #requestTo}), to a network that is also
+     * the gateway that took the charge.
      */
     public static PaymentRequest requestOf(Payment p) {
+        return requestOf(p, true);
+    }
+
+    /**
+     * {@code sameParty}: the biller network also took the customer's non-cash money (the house gateway in every
+     * role), so the payment names its charge; a charge another gateway took (Midtrans) means nothing to the network,
+     * which is paid from the deposit as for money the counter holds.
+     */
+    private static PaymentRequest requestOf(Payment p, boolean sameParty) {
         return new PaymentRequest(p.clientRef(), p.bill().inquiryId(), p.amounts().gatewayTotal(), p.method(),
-                p.charge().map(ChargeDetails::chargeId), p.bill().billerCode(), p.bill().reference(),
-                p.amounts().cost());
+                sameParty ? p.charge().map(ChargeDetails::chargeId) : Optional.empty(), p.bill().billerCode(),
+                p.bill().reference(), p.amounts().cost());
     }
 
     /**
@@ -820,7 +847,7 @@ public final class PaymentService {
     }
 
     private Payment askAbout(Payment p) {
-        GatewayResult<PaymentResult> status = network.paymentStatus(requestOf(p));
+        GatewayResult<PaymentResult> status = network.paymentStatus(requestTo(p));
         if (status instanceof GatewayResult.Answer<PaymentResult> answer) {
             return settleAnswer(p, answer.value(), false);
         }
@@ -846,7 +873,7 @@ public final class PaymentService {
         if (marked.state() != PaymentState.SUSPECT || marked.resends() < 1) {
             return marked;
         }
-        return settle(marked, network.pay(requestOf(marked)), false);
+        return settle(marked, network.pay(requestTo(marked)), false);
     }
 
     /**

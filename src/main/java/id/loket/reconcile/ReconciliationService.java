@@ -469,7 +469,7 @@ public final class ReconciliationService {
 
         /** Asks the network about {@code p} once and keeps its answer; empty when it gave none. */
         private Optional<ReconciliationStore.Recheck> recheck(Payment p) {
-            GatewayResult<PaymentResult> result = gateway.paymentStatus(PaymentService.requestOf(p));
+            GatewayResult<PaymentResult> result = gateway.paymentStatus(payments.requestTo(p));
             if (result instanceof GatewayResult.Answer<PaymentResult> a) {
                 PaymentResult r = a.value();
                 live.put(p.clientRef(), r);

@@ -38,6 +38,8 @@ import java.util.concurrent.Executor;
  * @param connectionTest Settings' "Test connection": a biller network's deposit asked with an account typed but not
  *     saved (called on {@code background} only)
  * @param upstreamChecks Settings' "Test connection" for the payment gateway and the messenger (on {@code background})
+ * @param receiptMessages receipts sent to a customer's WhatsApp, or as a {@code wa.me} link when they cannot be
+ *     (on {@code background})
  */
 public record UiContext(
         SettingsService settings,
@@ -59,7 +61,8 @@ public record UiContext(
         String version,
         String dataDirectory,
         ConnectionTest connectionTest,
-        id.loket.billing.UpstreamChecks upstreamChecks) {
+        id.loket.billing.UpstreamChecks upstreamChecks,
+        id.loket.report.ReceiptMessages receiptMessages) {
 
     /** A context whose payment gateway and messenger cannot be tested from Settings (tests that do not need it). */
     public UiContext(SettingsService settings, LedgerMaintenance maintenance, BillingService billing,
@@ -70,8 +73,25 @@ public record UiContext(
             String dataDirectory, ConnectionTest connectionTest) {
         this(settings, maintenance, billing, payments, shifts, receipts, users, audit, customers, reconciliation,
                 reports, calendar, operator, access, idleLock, background, version, dataDirectory, connectionTest,
-                UNTESTABLE);
+                UNTESTABLE, new id.loket.report.ReceiptMessages(payments, NO_MESSENGER,
+                        () -> new id.loket.payment.Shop(settings.shopName(), settings.shopAddress())));
     }
+
+    /** A messenger that sends nothing: receipts are offered as {@code wa.me} links. */
+    public static final id.loket.billing.Messenger NO_MESSENGER = new id.loket.billing.Messenger() {
+        @Override
+        public id.loket.billing.GatewayResult<id.loket.billing.OtpChallenge> requestOtp(String phone) {
+            return new id.loket.billing.GatewayResult.Refused<>(new id.loket.billing.GatewayError(0,
+                    id.loket.billing.GatewayError.NOT_SUPPORTED, "no messenger"));
+        }
+
+        @Override
+        public id.loket.billing.GatewayResult<id.loket.billing.OtpVerification> verifyOtp(String otpId,
+                String code) {
+            return new id.loket.billing.GatewayResult.Refused<>(new id.loket.billing.GatewayError(0,
+                    id.loket.billing.GatewayError.NOT_SUPPORTED, "no messenger"));
+        }
+    };
 
     /** Says, for each check, that this build cannot test it. */
     public static final id.loket.billing.UpstreamChecks UNTESTABLE = new id.loket.billing.UpstreamChecks() {
@@ -107,6 +127,7 @@ public record UiContext(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(upstreamChecks, "upstreamChecks");
+        Objects.requireNonNull(receiptMessages, "receiptMessages");
         Objects.requireNonNull(connectionTest, "connectionTest");
     }
 

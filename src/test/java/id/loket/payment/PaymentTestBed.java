@@ -89,7 +89,8 @@ public final class PaymentTestBed implements AutoCloseable {
         AllUpstreams gateway = b.gateway.apply(new id.loket.testing.HouseUpstreams(counter));
         billing = new BillingService(http);
         shifts = new ShiftService(ledger.shifts(), RULES, calendar);
-        payments = new PaymentService(ledger.payments(), gateway, gateway, shifts, settings, RULES, calendar,
+        payments = new PaymentService(ledger.payments(), gateway,
+                b.acceptance == null ? gateway : b.acceptance.apply(appClock), shifts, settings, RULES, calendar,
                 new ClientRefs(new SecureRandom()), b.sentGrace);
     }
 
@@ -103,6 +104,7 @@ public final class PaymentTestBed implements AutoCloseable {
         private UnaryOperator<SandboxOptions> sandboxOptions = o -> o;
         private UnaryOperator<AllUpstreams> gateway = g -> g;
         private Duration sentGrace = PaymentService.DEFAULT_SENT_GRACE;
+        private java.util.function.Function<java.time.Clock, id.loket.billing.PaymentAcceptance> acceptance;
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -116,6 +118,13 @@ public final class PaymentTestBed implements AutoCloseable {
         /** Wraps the gateway the services use (the HTTP client), e.g. to simulate a crash around a call. */
         public Builder gateway(UnaryOperator<AllUpstreams> wrap) {
             this.gateway = wrap;
+            return this;
+        }
+
+        /** Another payment gateway for non-cash money (Midtrans), built with the counter's clock. */
+        public Builder acceptance(java.util.function.Function<java.time.Clock, id.loket.billing.PaymentAcceptance>
+                gateway) {
+            this.acceptance = gateway;
             return this;
         }
 

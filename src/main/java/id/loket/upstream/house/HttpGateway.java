@@ -26,6 +26,7 @@ import id.loket.billing.PaymentRequest;
 import id.loket.billing.PaymentResult;
 import id.loket.billing.SettlementSummary;
 import id.loket.core.Biller;
+import id.loket.core.PaymentMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -173,10 +174,20 @@ public final class HttpGateway implements BillerNetwork, PaymentAcceptance, Mess
                 .put("client_ref", request.clientRef())
                 .put("inquiry_id", request.inquiryId())
                 .put("amount", request.amount().rupiah())
-                .put("method", request.method().name())
+                .put("method", sentMethod(request).name())
                 .put("charge_id", request.chargeId().orElse(null));
         return callJson("POST", "/v1/payments", bytes(body), Map.of(Signatures.IDEMPOTENCY_HEADER, request.clientRef()),
                 root -> Answers.payment(root, request.clientRef()));
+    }
+
+    /**
+     * The method the house protocol is told. A non-cash payment without a charge of this gateway was taken by
+     * another payment gateway (Midtrans): the protocol knows no other acquirer, so the money is the counter's to
+     * pay from the deposit, as cash is.
+     */
+    private static PaymentMethod sentMethod(PaymentRequest request) {
+        return request.method().isGatewayCharge() && request.chargeId().isEmpty() || request.method()
+                == PaymentMethod.STATIC_QRIS ? PaymentMethod.CASH : request.method();
     }
 
     /** The house protocol's status call: {@code GET /v1/payments/{client_ref}}. */
