@@ -9,6 +9,7 @@ import id.loket.payment.Payment;
 import id.loket.payment.PaymentService;
 import id.loket.payment.PaymentStateException;
 import id.loket.qris.QrImages;
+import id.loket.report.ReceiptMessages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -38,8 +39,12 @@ final class ChargeWait {
     private final Optional<Path> qrPng;
     private final Duration wait;
 
-    ChargeWait(PaymentService payments, PrintWriter out, boolean json, Path qrPng, Duration wait) {
+    private final Optional<ReceiptMessages> messages;
+
+    ChargeWait(PaymentService payments, Optional<ReceiptMessages> messages, PrintWriter out, boolean json, Path qrPng,
+            Duration wait) {
         this.payments = payments;
+        this.messages = messages;
         this.out = out;
         this.json = json;
         this.qrPng = Optional.ofNullable(qrPng);
@@ -51,6 +56,12 @@ final class ChargeWait {
             Optional<Long> customerId, Optional<String> phone) {
         Payment charged = payments.startCharge(clerk, biller, inquiry, channel, customerId, phone);
         show(charged, channel);
+        if (channel == ChargeChannel.LINK && phone.isPresent() && messages.isPresent()) {
+            ReceiptMessages.Outcome sent = messages.get().sendPaymentLink(charged.clientRef(), phone.get());
+            say(charged, "link", sent instanceof ReceiptMessages.Outcome.Sent ? "The payment link was sent to " + phone.get()
+                    + "." : "The payment link was NOT sent (" + ((ReceiptMessages.Outcome.NotSent) sent).reason()
+                    + "): give the customer the link above.");
+        }
         Instant started = Instant.now();
         Instant deadline = started.plus(wait);
         Payment current = charged;
@@ -140,9 +151,13 @@ final class ChargeWait {
     }
 
     private void say(Payment p, String message) {
+        say(p, "ended", message);
+    }
+
+    private void say(Payment p, String event, String message) {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("event", "ended");
+            doc.put("event", event);
             doc.put("client_ref", p.clientRef());
             doc.put("state", p.state().name());
             doc.put("message", message);

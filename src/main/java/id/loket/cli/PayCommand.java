@@ -99,7 +99,7 @@ final class PayCommand extends ServiceCommand {
             String clerk = session.operator().username();
             Payment payment;
             if (how.channel().isPresent()) {
-                Optional<Payment> taken = new ChargeWait(services.payments(), out(), json, qrPng,
+                Optional<Payment> taken = new ChargeWait(services.payments(), Optional.of(services.receiptMessages()), out(), json, qrPng,
                         java.time.Duration.ofSeconds(waitSeconds)).take(clerk, known, answer.value(),
                         how.channel().get(), customerId, Optional.ofNullable(phone));
                 if (taken.isEmpty()) {

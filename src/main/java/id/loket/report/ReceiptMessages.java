@@ -89,6 +89,36 @@ public final class ReceiptMessages {
     }
 
     /**
+     * Sends the payment link of the waiting charge of payment {@code clientRef} to the customer's {@code phone}: the
+     * shop, the bill, the amount and the link. Never throws for a refusal: the clerk then shows the link (or its QR).
+     *
+     * @throws IllegalArgumentException when there is no such payment or it has no payment link
+     */
+    public Outcome sendPaymentLink(String clientRef, String phone) {
+        id.loket.payment.Payment p = payments.find(clientRef).orElseThrow(() -> new IllegalArgumentException(
+                "There is no payment " + clientRef));
+        String url = p.charge().flatMap(id.loket.payment.ChargeDetails::paymentUrl).orElseThrow(() ->
+                new IllegalArgumentException("Payment " + clientRef + " has no payment link"));
+        String text = shop.get().name() + "\n" + p.bill().billerName() + " " + p.bill().reference() + "\nTotal Rp"
+                + String.format(java.util.Locale.ROOT, "%,d", p.amounts().gatewayTotal().rupiah()).replace(',', '.')
+                + "\nBayar di: " + url;
+        GatewayResult<MessageReceipt> result = messenger.sendText(phone, text);
+        String to = masked(phone);
+        if (result instanceof GatewayResult.Answer<MessageReceipt> answer) {
+            LOG.info("Payment link of {} sent to {}: message {}", clientRef, to, answer.value().messageId());
+            return new Outcome.Sent(answer.value().messageId(), answer.value().status());
+        }
+        Optional<String> link = linkOf(phone, text);
+        if (result instanceof GatewayResult.Refused<MessageReceipt> refused) {
+            LOG.info("Payment link of {} not sent to {}: {}", clientRef, to, refused.error().code());
+            return new Outcome.NotSent(refused.error().message(), Optional.of(refused.error()), link);
+        }
+        String reason = ((GatewayResult.NoAnswer<MessageReceipt>) result).reason();
+        LOG.warn("Payment link of {} to {}: the messenger did not answer ({})", clientRef, to, reason);
+        return new Outcome.NotSent("The messenger did not answer (" + reason + ")", Optional.empty(), link);
+    }
+
+    /**
      * The {@code wa.me} link that opens a chat with {@code phone} with the receipt filled in.
      *
      * @throws IllegalArgumentException when the number cannot make a link, or there is no such payment
