@@ -65,6 +65,8 @@ public final class MainWindow {
         SettingsViewModel settingsPage = new SettingsViewModel(context.users(), context.audit(), context.settings(),
                 context.billing(), context.connectionTest(), context.operator(), context.calendar(),
                 context.background(), fx);
+        UpstreamSettingsViewModel upstreamsPage = new UpstreamSettingsViewModel(context.settings(), context.users(),
+                context.upstreamChecks(), context.operator(), context.background(), fx);
         CustomersViewModel customersPage = new CustomersViewModel(context.customers(), context.billing(),
                 context.users(), context.operator(), context.background(), fx);
         ReconciliationViewModel reconciliationPage = new ReconciliationViewModel(context.reconciliation(),
@@ -75,6 +77,9 @@ public final class MainWindow {
         ControllerFactory controllers = ControllerFactory.builder()
                 .register(LockView.class, () -> new LockView(lock))
                 .register(SettingsView.class, () -> new SettingsView(settingsPage))
+                .register(PaymentGatewaySettingsView.class, () -> new PaymentGatewaySettingsView(upstreamsPage))
+                .register(StaticQrisSettingsView.class, () -> new StaticQrisSettingsView(upstreamsPage))
+                .register(MessengerSettingsView.class, () -> new MessengerSettingsView(upstreamsPage))
                 .register(CustomersView.class, () -> new CustomersView(customersPage))
                 .register(ShellView.class, () -> new ShellView(viewModel, this::page, this::focusPage))
                 .register(CounterView.class, () -> new CounterView(counter))

@@ -41,8 +41,10 @@ import javafx.util.StringConverter;
 
 /**
  * Controller of {@code fxml/settings.fxml}: shows the {@link SettingsViewModel} and forwards keys and buttons to it.
- * The owner gets six tabs (operators, audit log, shop and receipts, biller network, fees, own password; Ctrl+Tab
- * moves between them); a clerk only their own password and a note that the rest is the owner's.
+ * The owner gets nine tabs (operators, audit log, shop and receipts, biller network, payment gateway, shop QRIS,
+ * messenger, fees, own password; Ctrl+Tab moves between them); a clerk only their own password and a note that the
+ * rest is the owner's. The payment gateway, QRIS and messenger tabs are FXML fragments with controllers of their
+ * own ({@link PaymentGatewaySettingsView}, {@link StaticQrisSettingsView}, {@link MessengerSettingsView}).
  *
  * <p>Keyboard: Enter in a field moves to the next one, and in the last one does the form's action; the operators'
  * table takes the arrow keys, then Tab reaches "disable" and "reset", whose inline confirmation takes Enter (yes) or
@@ -99,6 +101,24 @@ public final class SettingsView {
 
     @FXML
     private Tab feesTab;
+
+    @FXML
+    private Tab paymentTab;
+
+    @FXML
+    private PaymentGatewaySettingsView paymentTabController;
+
+    @FXML
+    private Tab qrisTab;
+
+    @FXML
+    private StaticQrisSettingsView qrisTabController;
+
+    @FXML
+    private Tab messengerTab;
+
+    @FXML
+    private MessengerSettingsView messengerTabController;
 
     @FXML
     private Tab passwordTab;
@@ -840,10 +860,14 @@ public final class SettingsView {
                 : selected == auditTab ? auditOperatorBox
                 : selected == shopTab ? shopNameField
                 : selected == networkTab ? networkBox
+                : selected == paymentTab ? paymentTabController.start()
+                : selected == qrisTab ? qrisTabController.start()
+                : selected == messengerTab ? messengerTabController.start()
                 : selected == feesTab ? feesSaveButton
                 : currentPasswordField;
         for (Node n : new Node[] {usernameField, auditOperatorBox, shopNameField, networkBox, feesSaveButton,
-            currentPasswordField}) {
+            currentPasswordField, paymentTabController.start(), qrisTabController.start(),
+            messengerTabController.start()}) {
             n.getStyleClass().remove(INITIAL_FOCUS);
         }
         start.getStyleClass().add(INITIAL_FOCUS);

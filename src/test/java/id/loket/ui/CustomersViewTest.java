@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.loket.customers.CustomerService;
 import id.loket.customers.SentCodes;
 import id.loket.payment.PaymentTestBed;
+import id.loket.upstream.fonnte.FonnteClient;
+import id.loket.upstream.fonnte.FonnteMessenger;
+import id.loket.upstream.fonnte.sim.FonnteSimulator;
+import id.loket.upstream.fonnte.sim.FonnteSimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -176,6 +180,48 @@ class CustomersViewTest {
         assertThat(nameField.getText()).isEqualTo("Budi Santoso");
         assertThat(nikField.getText()).isEqualTo("3273013102850001");
         assertThat(customers.search("")).isEmpty();
+    }
+
+    @Test
+    void verifiesACustomerWithACodeSentByWhatsAppThroughFonnte(FxRobot robot) throws Exception {
+        try (FonnteSimulator fonnte = FonnteSimulator.start(FonnteSimulatorOptions.defaults())) {
+            bed = PaymentTestBed.in(Files.createDirectories(dir.resolve("gateway"))).start();
+            FonnteMessenger whatsapp = new FonnteMessenger(new FonnteClient(fonnte.baseUri(),
+                    FonnteSimulatorOptions.DEFAULT_TOKEN), bed.appClock(), new java.security.SecureRandom());
+            customers = new CustomerService(bed.ledger().customers(), whatsapp, SentCodes.NONE, bed.appClock());
+            shop = TestContexts.shop();
+            UiContext context = withCustomers(shop.contextFor(new Access.SignedIn("sari", "Sari", false), background,
+                    Files.createDirectories(dir.resolve("shop"))), customers);
+            WaitForAsyncUtils.asyncFx(() -> new MainWindow(context).show(stage)).get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            robot.push(CTRL_4);
+            robot.push(CTRL_N);
+            TextField nameField = node(robot, "#page-customers #nameField", TextField.class);
+            waitUntil(nameField::isFocused);
+            robot.write("Budi Santoso");
+            robot.type(KeyCode.ENTER);
+            robot.write("3273011508850001");
+            robot.type(KeyCode.ENTER);
+            robot.write("0812-3456-7890");
+            robot.type(KeyCode.ENTER);
+
+            TextField codeField = node(robot, "#page-customers #codeField", TextField.class);
+            waitUntil(codeField::isFocused);
+            assertThat(text(robot, "#page-customers #otpInfo")).startsWith("Kode dikirim ke +6281234567890");
+            assertThat(robot.lookup("#page-customers #sandboxCode").query().isVisible())
+                    .as("a real messenger's code is never shown on the screen").isFalse();
+            String sent = fonnte.lastCodeSentTo("6281234567890").orElseThrow();
+
+            robot.write(sent);
+            robot.type(KeyCode.ENTER);
+
+            Label status = node(robot, "#page-customers #chosenStatus", Label.class);
+            waitUntil(() -> "Terverifikasi".equals(status.getText()));
+            assertThat(customers.search("Budi")).singleElement().satisfies(c -> assertThat(c.isVerified()).isTrue());
+            assertThat(fonnte.messages()).singleElement().satisfies(m ->
+                    assertThat(m.message()).contains(sent).contains("Jangan berikan"));
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
