@@ -56,6 +56,8 @@ final class StaticQrisConfirmation {
             doc.put("qr_png", png.toString());
             doc.put("merchant", dynamic.merchantName());
             doc.put("nmid_last4", dynamic.nmidLast4().orElse(null));
+            doc.put("confirmation", confirmed ? "given (--confirm)" : "type 'ya' on standard input once the money"
+                    + " has arrived; anything else pays nothing");
             out.println(new Json().write(doc));
         } else {
             out.printf("Shop QRIS for %s (%s, NMID …%s)%n", id.loket.core.Money.of(total).format(Locale.ENGLISH),
@@ -64,14 +66,22 @@ final class StaticQrisConfirmation {
             out.printf("  %-12s %s%n", "QR image", png);
             out.println("  No automatic confirmation: check the money arrived on the shop's phone.");
         }
-        if (!confirmed) {
+        if (!confirmed && !json) {
             out.println("Type 'ya' (yes) and Enter once the money has arrived; anything else pays nothing:");
         }
         out.flush();
         boolean yes = confirmed || stdin.get().map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .filter(s -> s.equals("ya") || s.equals("y") || s.equals("yes")).isPresent();
         if (!yes) {
-            out.println("Not confirmed: nothing was paid.");
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("event", "ended");
+                doc.put("state", "NOT_CONFIRMED");
+                doc.put("message", "Not confirmed: nothing was paid.");
+                out.println(new Json().write(doc));
+            } else {
+                out.println("Not confirmed: nothing was paid.");
+            }
             out.flush();
             return Optional.empty();
         }

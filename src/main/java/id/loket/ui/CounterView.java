@@ -3,6 +3,7 @@ package id.loket.ui;
 import id.loket.billing.Inquiry;
 import id.loket.core.Biller;
 import id.loket.core.BillerKind;
+import id.loket.core.ChargeChannel;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.Product;
@@ -52,8 +53,11 @@ import org.controlsfx.validation.Validator;
 
 /**
  * Controller of {@code fxml/counter.fxml}: shows the {@link CounterViewModel}'s step and turns the clerk's keys into
- * its calls. Enter goes on, Esc steps back, F5 reprints the last receipt, F6..F11 pick the method, Alt+1..4 the
- * quick amounts. The focus follows the step, so a cash payment needs no mouse and no Tab.
+ * its calls. Enter goes on, Esc steps back, F5 reprints the last receipt, Shift+F5 sends it to the customer's
+ * WhatsApp, F6..F12 pick the method (only those the shop takes now), Alt+1..4 the quick amounts; with several banks
+ * for a virtual account, the arrow keys or the bank's number (1–5) choose it. The shop's static QRIS (F12) is
+ * confirmed with Ctrl+Enter only: a reflex Enter must not record money nobody has checked. The focus follows the
+ * step, so a cash payment needs no mouse and no Tab.
  *
  * <p>The reference field is checked as the clerk types against the catalog's pattern (ControlsFX validation) and
  * completes references paid before for the same biller (ControlsFX auto-completion).
@@ -63,6 +67,7 @@ public final class CounterView {
     private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
     private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final PseudoClass NUMBER = PseudoClass.getPseudoClass("number");
     private static final int QR_SIZE = 240;
 
     private static final Map<PaymentMethod, KeyCode> METHOD_KEYS = new EnumMap<>(Map.of(
@@ -71,7 +76,12 @@ public final class CounterView {
             PaymentMethod.QRIS, KeyCode.F8,
             PaymentMethod.VIRTUAL_ACCOUNT, KeyCode.F9,
             PaymentMethod.EWALLET, KeyCode.F10,
-            PaymentMethod.PAYMENT_LINK, KeyCode.F11));
+            PaymentMethod.PAYMENT_LINK, KeyCode.F11,
+            PaymentMethod.STATIC_QRIS, KeyCode.F12));
+    private static final List<KeyCode> BANK_KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3,
+            KeyCode.DIGIT4, KeyCode.DIGIT5);
+    private static final List<KeyCode> BANK_NUMPAD_KEYS = List.of(KeyCode.NUMPAD1, KeyCode.NUMPAD2, KeyCode.NUMPAD3,
+            KeyCode.NUMPAD4, KeyCode.NUMPAD5);
     private static final List<KeyCode> QUICK_KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3,
             KeyCode.DIGIT4);
 
@@ -79,6 +89,9 @@ public final class CounterView {
     private final Timeline ticker;
     private final ToggleGroup methodGroup = new ToggleGroup();
     private final Map<PaymentMethod, ToggleButton> methodButtons = new EnumMap<>(PaymentMethod.class);
+    private final ToggleGroup bankGroup = new ToggleGroup();
+    private final Map<ChargeChannel, ToggleButton> bankButtons = new EnumMap<>(ChargeChannel.class);
+    private WhatsAppReceiptPanel waPanel;
 
     @FXML
     private ResourceBundle resources;
@@ -140,6 +153,36 @@ public final class CounterView {
     private TextField approvalCode;
     @FXML
     private Label chargeHint;
+    @FXML
+    private VBox bankBox;
+    @FXML
+    private FlowPane bankChooser;
+    @FXML
+    private VBox linkBox;
+    @FXML
+    private TextField linkPhone;
+    @FXML
+    private Label chargeBadge;
+    @FXML
+    private Node billerCodeRow;
+    @FXML
+    private Label chargeBillerCode;
+    @FXML
+    private Button copyChargeCode;
+    @FXML
+    private VBox staticPanel;
+    @FXML
+    private ImageView staticQr;
+    @FXML
+    private Label staticMerchant;
+    @FXML
+    private Label staticNmid;
+    @FXML
+    private Label staticTotal;
+    @FXML
+    private Button waButton;
+    @FXML
+    private VBox waHolder;
     @FXML
     private VBox confirmPanel;
     @FXML
@@ -311,6 +354,12 @@ public final class CounterView {
             methodButtons.put(m, button);
             methods.getChildren().add(button);
         }
+        viewModel.offeredMethods().addListener((javafx.collections.ListChangeListener<PaymentMethod>) c ->
+                showOffered());
+        viewModel.banks().addListener((javafx.collections.ListChangeListener<ChargeChannel>) c -> showBanks());
+        viewModel.channel().addListener((obs, old, now) -> showChannel());
+        linkPhone.textProperty().bindBidirectional(viewModel.linkPhone());
+        linkPhone.setOnAction(e -> viewModel.review());
         viewModel.method().addListener((obs, old, now) -> showMethod(now));
         tendered.textProperty().bindBidirectional(viewModel.tendered());
         tendered.setOnAction(e -> viewModel.review());
@@ -332,6 +381,18 @@ public final class CounterView {
         viewModel.printStatus().addListener((obs, old, now) -> printStatus.setText(now.in(resources)));
         reprintButton.visibleProperty().bind(viewModel.printFailed());
         reprintButton.managedProperty().bind(reprintButton.visibleProperty());
+        viewModel.staticQrisCode().addListener((obs, old, now) -> showStaticQris(now));
+        viewModel.chargeTesting().addListener((obs, old, now) -> setShown(chargeBadge, now));
+        setShown(chargeBadge, viewModel.chargeTesting().get());
+        waPanel = new WhatsAppReceiptPanel(viewModel.whatsApp(), resources);
+        waHolder.getChildren().setAll(waPanel);
+        viewModel.whatsApp().state().addListener((obs, old, now) -> {
+            boolean open = now != WhatsAppReceipt.State.CLOSED;
+            setShown(waButton, !open);
+            if (!open && viewModel.step().get() == Step.RESULT && counter.getScene() != null) {
+                nextButton.requestFocus();
+            }
+        });
 
         counter.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // Ticks only while the page is on screen; a language switch or another section detaches it.
@@ -344,7 +405,10 @@ public final class CounterView {
         });
 
         showBill();
+        showOffered();
+        showBanks();
         showMethod(viewModel.method().get());
+        showStaticQris(viewModel.staticQrisCode().get());
         showPayment(viewModel.payment().get());
         showMessage(viewModel.message().get());
         printStatus.setText(viewModel.printStatus().get().in(resources));
@@ -367,8 +431,14 @@ public final class CounterView {
             case CONFIRM -> confirmButton;
             case PAYING -> counter;
             case WAITING_CHARGE -> cancelCharge;
-            case RESULT -> nextButton;
+            // Not the confirm button: a reflex Enter or Space there would record money nobody has checked.
+            case STATIC_QRIS -> counter;
+            case RESULT -> waPanel.isOpen() ? null : nextButton;
         };
+        if (target == null) {
+            waPanel.focusPhone();
+            return;
+        }
         target.requestFocus();
         if (target instanceof TextField field) {
             field.end();
@@ -401,13 +471,54 @@ public final class CounterView {
         viewModel.reprintLast();
     }
 
+    @FXML
+    private void confirmStaticQris() {
+        viewModel.confirmStaticQris();
+    }
+
+    @FXML
+    private void openWhatsApp() {
+        viewModel.openWhatsApp();
+    }
+
+    @FXML
+    private void copyChargeCode() {
+        Payment p = viewModel.payment().get();
+        p.charge().ifPresent(c -> copy(c.vaNumber().or(c::paymentUrl).orElse("")));
+    }
+
+    @FXML
+    private void copyBillerCode() {
+        Payment p = viewModel.payment().get();
+        p.charge().flatMap(ChargeDetails::billerCode).ifPresent(CounterView::copy);
+    }
+
+    private static void copy(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
     private void onKey(KeyEvent e) {
         Step step = viewModel.step().get();
         if (e.getCode() == KeyCode.ESCAPE) {
             viewModel.back();
             e.consume();
+        } else if (e.getCode() == KeyCode.F5 && e.isShiftDown()) {
+            viewModel.openWhatsApp();
+            e.consume();
         } else if (e.getCode() == KeyCode.F5) {
             viewModel.reprintLast();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.STATIC_QRIS) {
+            if (e.isControlDown()) {
+                viewModel.confirmStaticQris();
+            } else {
+                viewModel.enterOnStaticQris();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.RESULT && waPanel.isOpen()) {
+            viewModel.whatsApp().send();
             e.consume();
         } else if (e.getCode() == KeyCode.F4 && (step == Step.BILLER || step == Step.REFERENCE)) {
             customerField.requestFocus();
@@ -418,8 +529,12 @@ public final class CounterView {
         } else if (e.getCode() == KeyCode.ENTER && step == Step.RESULT) {
             viewModel.nextCustomer();
             e.consume();
-        } else if (e.getCode() == KeyCode.ENTER && step == Step.BILL && viewModel.method().get().isGatewayCharge()) {
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.BILL && viewModel.method().get() != PaymentMethod.CASH
+                && viewModel.method().get() != PaymentMethod.DEBIT_CARD) {
             viewModel.review();
+            e.consume();
+        } else if (step == Step.BILL && bankChooserShown() && !e.isAltDown() && !e.isControlDown()
+                && bankKey(e)) {
             e.consume();
         } else if (step == Step.BILL) {
             for (Map.Entry<PaymentMethod, KeyCode> key : METHOD_KEYS.entrySet()) {
@@ -464,7 +579,9 @@ public final class CounterView {
         approvalCode.setDisable(step != Step.BILL);
         setShown(payingPanel, step == Step.PAYING);
         setShown(chargePanel, step == Step.WAITING_CHARGE);
+        setShown(staticPanel, step == Step.STATIC_QRIS);
         setShown(resultPanel, step == Step.RESULT);
+        linkPhone.setDisable(step != Step.BILL);
         lookingUp.setVisible(step == Step.LOOKING_UP);
         readyTitle.setText(resources.getString(switch (step) {
             case LOOKING_UP -> "counter.ready.lookingUp";
@@ -582,9 +699,99 @@ public final class CounterView {
         methodGroup.selectToggle(methodButtons.get(m));
         setShown(cashBox, m == PaymentMethod.CASH);
         setShown(cardBox, m == PaymentMethod.DEBIT_CARD);
-        setShown(chargeHint, m.isGatewayCharge());
-        chargeHint.setText(m.isGatewayCharge() ? resources.getString("counter.charge.hint." + m.name()) : "");
+        setShown(chargeHint, m.isGatewayCharge() || m == PaymentMethod.STATIC_QRIS);
+        chargeHint.setText(m.isGatewayCharge() || m == PaymentMethod.STATIC_QRIS
+                ? resources.getString("counter.charge.hint." + m.name()) : "");
+        setShown(linkBox, m == PaymentMethod.PAYMENT_LINK);
+        showBanks();
         showBill();
+    }
+
+    /** Only the methods the shop takes now have a button (and a key). */
+    private void showOffered() {
+        for (Map.Entry<PaymentMethod, ToggleButton> button : methodButtons.entrySet()) {
+            setShown(button.getValue(), viewModel.offeredMethods().contains(button.getKey()));
+        }
+    }
+
+    private boolean bankChooserShown() {
+        return viewModel.method().get() == PaymentMethod.VIRTUAL_ACCOUNT && viewModel.banks().size() > 1;
+    }
+
+    private void showBanks() {
+        bankChooser.getChildren().clear();
+        bankButtons.clear();
+        List<ChargeChannel> banks = viewModel.banks();
+        for (int i = 0; i < banks.size(); i++) {
+            ChargeChannel bank = banks.get(i);
+            ToggleButton button = new ToggleButton((i + 1) + "  " + resources.getString("counter.channel."
+                    + bank.name()));
+            button.setId("bank-" + bank.name());
+            button.setToggleGroup(bankGroup);
+            button.setFocusTraversable(false);
+            button.setOnAction(e -> {
+                viewModel.chooseBank(bank);
+                showChannel();
+            });
+            bankButtons.put(bank, button);
+            bankChooser.getChildren().add(button);
+        }
+        setShown(bankBox, bankChooserShown());
+        showChannel();
+    }
+
+    private void showChannel() {
+        ChargeChannel chosen = viewModel.channel().get();
+        bankGroup.selectToggle(chosen == null ? null : bankButtons.get(chosen));
+        if (viewModel.step().get() == Step.CONFIRM) {
+            showConfirmation();
+        }
+    }
+
+    /** The arrow keys and the bank's number in the bank chooser; true when the key was the chooser's. */
+    private boolean bankKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case UP, LEFT -> {
+                viewModel.moveBank(-1);
+                return true;
+            }
+            case DOWN, RIGHT -> {
+                viewModel.moveBank(1);
+                return true;
+            }
+            default -> {
+                int number = BANK_KEYS.indexOf(e.getCode());
+                if (number < 0) {
+                    number = BANK_NUMPAD_KEYS.indexOf(e.getCode());
+                }
+                if (number < 0) {
+                    return false;
+                }
+                viewModel.chooseBank(number + 1);
+                return true;
+            }
+        }
+    }
+
+    /** "Virtual account BNI", "E-wallet GoPay"; the method alone where it has one channel. */
+    private String methodName(PaymentMethod m, ChargeChannel ch) {
+        String name = resources.getString("counter.method." + m.name());
+        return ch == null || m == PaymentMethod.QRIS || m == PaymentMethod.PAYMENT_LINK ? name
+                : name + " " + resources.getString("counter.channel." + ch.name());
+    }
+
+    private void showStaticQris(CounterViewModel.StaticQrisCode code) {
+        if (code == null) {
+            staticQr.setImage(null);
+            return;
+        }
+        Locale language = resources.getLocale();
+        staticQr.setImage(QrImage.of(code.payload(), QR_SIZE));
+        staticMerchant.setText(code.merchantName() + " · " + code.merchantCity());
+        staticNmid.setText(code.nmidLast4().map(last -> Bundles.format(resources, language, "counter.staticQris.nmid",
+                last)).orElse(""));
+        setShown(staticNmid, code.nmidLast4().isPresent());
+        staticTotal.setText(code.total().format(language));
     }
 
     private void showConfirmation() {
@@ -594,7 +801,7 @@ public final class CounterView {
             return;
         }
         Locale language = resources.getLocale();
-        String method = resources.getString("counter.method." + viewModel.method().get().name());
+        String method = methodName(viewModel.method().get(), viewModel.channel().get());
         String text = Bundles.format(resources, language, "counter.confirm.text", amounts.total().format(language),
                 bill.customerName(), viewModel.biller().get().name(), method);
         if (viewModel.method().get() == PaymentMethod.CASH) {
@@ -612,11 +819,22 @@ public final class CounterView {
         Locale language = resources.getLocale();
         if (p.charge().isPresent()) {
             ChargeDetails charge = p.charge().get();
-            chargeTitle.setText(resources.getString("counter.charge.title." + p.method().name()));
-            String code = charge.vaNumber().map(va -> Bundles.format(resources, language, "counter.charge.va", va))
+            Optional<ChargeChannel> bank = charge.channel().filter(c -> c.method() == PaymentMethod.VIRTUAL_ACCOUNT);
+            boolean mandiriBill = charge.billerCode().isPresent();
+            chargeTitle.setText(mandiriBill ? resources.getString("counter.charge.title.MANDIRI_BILL")
+                    : bank.map(b -> Bundles.format(resources, language, "counter.charge.title.bank",
+                            resources.getString("counter.channel." + b.name())))
+                            .orElseGet(() -> resources.getString("counter.charge.title." + p.method().name())));
+            chargeBillerCode.setText(charge.billerCode().map(code -> Bundles.format(resources, language,
+                    "counter.charge.billerCode", code)).orElse(""));
+            setShown(billerCodeRow, mandiriBill);
+            String code = charge.vaNumber().map(va -> Bundles.format(resources, language, mandiriBill
+                            ? "counter.charge.billKey" : "counter.charge.va", va))
                     .or(() -> charge.paymentUrl())
                     .orElse("");
             chargeCode.setText(code);
+            chargeCode.pseudoClassStateChanged(NUMBER, charge.vaNumber().isPresent());
+            setShown(copyChargeCode, !code.isEmpty());
             Optional<String> qr = charge.qrString().or(() -> charge.paymentUrl());
             chargeQr.setImage(qr.map(text -> (javafx.scene.image.Image) QrImage.of(text, QR_SIZE)).orElse(null));
             setShown(chargeQr, qr.isPresent());
@@ -644,6 +862,7 @@ public final class CounterView {
         setShown(resultToken, token.isPresent());
         resultRef.setText(Bundles.format(resources, language, "counter.result.ref", p.clientRef(),
                 p.failureReason().orElse("")));
+        setShown(waButton, CounterViewModel.hasReceipt(p) && !waPanel.isOpen());
     }
 
     private void showCountdown(long seconds) {
@@ -660,6 +879,7 @@ public final class CounterView {
         return switch (viewModel.method().get()) {
             case CASH -> tendered;
             case DEBIT_CARD -> approvalCode;
+            case PAYMENT_LINK -> linkPhone;
             default -> counter;
         };
     }

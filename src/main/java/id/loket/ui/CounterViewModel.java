@@ -9,8 +9,10 @@ import id.loket.core.Biller;
 import id.loket.customers.Customer;
 import id.loket.customers.CustomerService;
 import id.loket.customers.SavedReference;
+import id.loket.billing.NetworkInfo;
 import id.loket.core.BillerKind;
 import id.loket.core.BusinessCalendar;
+import id.loket.core.ChargeChannel;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
 import id.loket.core.PaymentState;
@@ -22,6 +24,11 @@ import id.loket.payment.PaymentCriteria;
 import id.loket.payment.PaymentRefusedException;
 import id.loket.payment.PaymentService;
 import id.loket.payment.PaymentStateException;
+import id.loket.qris.DynamicQris;
+import id.loket.qris.QrisException;
+import id.loket.qris.QrisPayload;
+import id.loket.report.ReceiptMessages;
+import id.loket.report.WaMeLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +37,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -42,6 +50,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -67,6 +77,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The charge of a non-cash method is watched by {@link #tick()}, which the view calls once a second: it counts
  * down to the charge's expiry and asks the gateway every {@link #POLL_EVERY} ticks.
+ *
+ * <p>The methods offered are what the shop can take now ({@link #offeredMethods()}): cash and the EDC always, the
+ * gateway's methods for the channels it takes ({@link PaymentService#chargeChannels()}), and the shop's own static
+ * QRIS when one is set. They are read again in the background whenever a bill is looked up, so a change in Settings
+ * shows at the next customer.
  */
 public final class CounterViewModel {
 
@@ -86,6 +101,11 @@ public final class CounterViewModel {
         PAYING,
         /** A QRIS, virtual account, e-wallet or payment link charge waits for the customer. */
         WAITING_CHARGE,
+        /**
+         * The shop's own QRIS is shown for the total; the clerk confirms (Ctrl+Enter) once the money shows on the
+         * shop's phone. Nothing is written until then.
+         */
+        STATIC_QRIS,
         /** The outcome, and the receipt. */
         RESULT
     }
@@ -137,15 +157,50 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<Message> printStatus = new ReadOnlyObjectWrapper<>(Message.NONE);
     private final ReadOnlyBooleanWrapper printFailed = new ReadOnlyBooleanWrapper();
 
+    private final Supplier<Optional<String>> staticQrisSetting;
+    private final WhatsAppReceipt whatsApp;
+    private final ReadOnlyListWrapper<PaymentMethod> offeredMethods = new ReadOnlyListWrapper<>(
+            FXCollections.observableArrayList(PaymentMethod.CASH, PaymentMethod.DEBIT_CARD));
+    private final ReadOnlyListWrapper<ChargeChannel> banks = new ReadOnlyListWrapper<>(
+            FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<ChargeChannel> channel = new ReadOnlyObjectWrapper<>();
+    private final StringProperty linkPhone = new SimpleStringProperty("");
+    /** Sends a payment link to the customer's WhatsApp (when a messenger can). */
+    private final Optional<ReceiptMessages> linkMessages;
+    /** What became of the payment link sent with the last charge (written on background, read once on the FX thread). */
+    private volatile Optional<ReceiptMessages.Outcome> linkSent = Optional.empty();
+    private final ReadOnlyObjectWrapper<StaticQrisCode> staticQrisCode = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper chargeTesting = new ReadOnlyBooleanWrapper();
+    private SortedSet<ChargeChannel> channels = new java.util.TreeSet<>();
+    private Optional<QrisPayload> staticPayload = Optional.empty();
+    private NetworkInfo.Mode acceptanceMode = NetworkInfo.Mode.LIVE;
+    private boolean refreshing;
+
     /** Bumped whenever the clerk leaves a step, so late answers for the old step are dropped. */
     private long generation;
     private int ticks;
     private boolean polling;
     private String lastBillerCode;
 
+    /**
+     * A counter without the shop's static QRIS and without receipts to a phone (Shift+F5 says it cannot send).
+     */
     public CounterViewModel(BillingService billing, PaymentService payments, CustomerService customers,
             ReceiptDesk receipts, BusinessCalendar calendar, CounterSession session, Executor background,
             Executor fxThread) {
+        this(billing, payments, customers, receipts, calendar, session, Optional::empty, Optional.empty(),
+                background, fxThread);
+    }
+
+    /**
+     * @param staticQris the shop's static QRIS payload as Settings holds it, if any (read on {@code background})
+     * @param receiptMessages receipts sent to the customer's WhatsApp, or as a {@code wa.me} link (Shift+F5)
+     */
+    public CounterViewModel(BillingService billing, PaymentService payments, CustomerService customers,
+            ReceiptDesk receipts, BusinessCalendar calendar, CounterSession session,
+            Supplier<Optional<String>> staticQris, Optional<ReceiptMessages> receiptMessages, Executor background,
+            Executor fxThread) {
+        this.staticQrisSetting = Objects.requireNonNull(staticQris, "staticQris");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.billing = Objects.requireNonNull(billing, "billing");
         this.payments = Objects.requireNonNull(payments, "payments");
@@ -153,6 +208,9 @@ public final class CounterViewModel {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.session = Objects.requireNonNull(session, "session");
         this.uiWork = new UiWork(background, fxThread);
+        this.whatsApp = new WhatsAppReceipt(receiptMessages, session::clerk, background, fxThread);
+        this.linkMessages = receiptMessages;
+        method.addListener((obs, old, now) -> channel.set(defaultChannel(now)));
         billerQuery.addListener((obs, old, now) -> filterBillers(now));
         amounts = Bindings.createObjectBinding(this::currentAmounts, inquiry, method, biller);
         tenderedMoney = Bindings.createObjectBinding(() -> parseRupiah(tendered.get()), tendered);
@@ -167,6 +225,7 @@ public final class CounterViewModel {
 
     /** Loads the billers in the background (at start, and again when it failed). */
     public void loadCatalog() {
+        refreshMethods();
         if (catalogLoading.get()) {
             return;
         }
@@ -272,6 +331,9 @@ public final class CounterViewModel {
     /** F4 and a pick: serves {@code chosen}; their saved references load in the background. */
     public void chooseCustomer(Customer chosen) {
         customer.set(Objects.requireNonNull(chosen, "chosen"));
+        if (linkPhone.get().isBlank()) {
+            linkPhone.set(chosen.phone().local());
+        }
         customerReferences.clear();
         long id = chosen.id();
         call(() -> customers.references(id), found -> {
@@ -365,6 +427,7 @@ public final class CounterViewModel {
                 ? Optional.of(product.get().code()) : Optional.empty();
         String typed = reference.get();
         message.set(Message.NONE);
+        refreshMethods();
         step.set(Step.LOOKING_UP);
         long asked = ++generation;
         call(() -> billing.inquire(b.code(), typed, productCode), result -> {
@@ -376,6 +439,7 @@ public final class CounterViewModel {
                 method.set(PaymentMethod.CASH);
                 tendered.set("");
                 approvalCode.set("");
+                linkPhone.set(customerPhone().orElse(""));
                 step.set(Step.BILL);
             } else {
                 message.set(inquiryProblem(result));
@@ -400,12 +464,161 @@ public final class CounterViewModel {
         return method;
     }
 
-    /** Picks a method while the bill is shown (F6..F11). */
+    /**
+     * Picks a method while the bill is shown (F6..F12), if the shop takes it now ({@link #offeredMethods()}). The
+     * shop's static QRIS is shown at once ({@link Step#STATIC_QRIS}).
+     */
     public void chooseMethod(PaymentMethod chosen) {
-        if (step.get() == Step.BILL) {
-            method.set(Objects.requireNonNull(chosen, "chosen"));
-            message.set(Message.NONE);
+        Objects.requireNonNull(chosen, "chosen");
+        if (step.get() != Step.BILL) {
+            return;
         }
+        if (!offeredMethods.contains(chosen)) {
+            message.set(Message.of("counter.method.notOffered"));
+            return;
+        }
+        method.set(chosen);
+        message.set(Message.NONE);
+        if (chosen == PaymentMethod.STATIC_QRIS) {
+            showStaticQris();
+        }
+    }
+
+    /**
+     * The methods the shop takes now, in the order of the keys: cash, debit card, then those of the payment
+     * gateway's channels, then the shop's static QRIS when one is set.
+     */
+    public ReadOnlyListProperty<PaymentMethod> offeredMethods() {
+        return offeredMethods.getReadOnlyProperty();
+    }
+
+    /**
+     * The banks the gateway takes virtual account transfers at (BCA, BNI, BRI, Permata, Mandiri bill, as offered);
+     * with more than one, the clerk chooses (arrow keys or the bank's number), BCA first.
+     */
+    public ReadOnlyListProperty<ChargeChannel> banks() {
+        return banks.getReadOnlyProperty();
+    }
+
+    /** The channel of the chosen gateway method (the bank of a virtual account); null for the others. */
+    public ReadOnlyObjectProperty<ChargeChannel> channel() {
+        return channel.getReadOnlyProperty();
+    }
+
+    /** Picks the bank of a virtual account ({@code bank} must be one of {@link #banks()}). */
+    public void chooseBank(ChargeChannel bank) {
+        if (step.get() == Step.BILL && method.get() == PaymentMethod.VIRTUAL_ACCOUNT && banks.contains(bank)) {
+            channel.set(bank);
+        }
+    }
+
+    /** The bank's number in the chooser, from 1; a number without a bank does nothing. */
+    public void chooseBank(int number) {
+        if (number >= 1 && number <= banks.size()) {
+            chooseBank(banks.get(number - 1));
+        }
+    }
+
+    /** Moves the chosen bank by {@code delta} places (the arrow keys). */
+    public void moveBank(int delta) {
+        if (banks.isEmpty() || method.get() != PaymentMethod.VIRTUAL_ACCOUNT) {
+            return;
+        }
+        int at = Math.max(0, banks.indexOf(channel.get()));
+        chooseBank(banks.get(Math.floorMod(at + delta, banks.size())));
+    }
+
+    /**
+     * The customer's phone for a payment link (the gateway may send the link there); optional, filled in from the
+     * registered customer's.
+     */
+    public StringProperty linkPhone() {
+        return linkPhone;
+    }
+
+    /** Whether the charge being waited for was made through a gateway in its test mode ("TESTING"). */
+    public ReadOnlyBooleanProperty chargeTesting() {
+        return chargeTesting.getReadOnlyProperty();
+    }
+
+    /** The shop's static QRIS made dynamic for the total, while it is shown ({@link Step#STATIC_QRIS}). */
+    public ReadOnlyObjectProperty<StaticQrisCode> staticQrisCode() {
+        return staticQrisCode.getReadOnlyProperty();
+    }
+
+    /** Reads again, in the background, which methods the shop takes (the gateway's channels, the static QRIS). */
+    void refreshMethods() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        call(() -> new Offer(payments.chargeChannels(), payments.acceptanceInfo().mode(), staticPayload()), offer -> {
+            refreshing = false;
+            offer(offer);
+        }, failure -> {
+            refreshing = false;
+            LOG.warn("The payment methods on offer could not be read: {}", failure);
+        });
+    }
+
+    private Optional<QrisPayload> staticPayload() {
+        Optional<String> set = staticQrisSetting.get();
+        if (set.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QrisPayload.parse(set.get()).requireStatic());
+        } catch (QrisException e) {
+            // Settings validated it when it was entered; a payload that no longer reads is not offered at all.
+            LOG.warn("The shop's static QRIS in Settings cannot be used: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private record Offer(SortedSet<ChargeChannel> channels, NetworkInfo.Mode mode, Optional<QrisPayload> qris) {}
+
+    private void offer(Offer offer) {
+        channels = offer.channels();
+        acceptanceMode = offer.mode();
+        staticPayload = offer.qris();
+        List<PaymentMethod> offered = new ArrayList<>(List.of(PaymentMethod.CASH, PaymentMethod.DEBIT_CARD));
+        for (PaymentMethod m : PaymentMethod.values()) {
+            if (m.isGatewayCharge() && channels.stream().anyMatch(c -> c.method() == m)) {
+                offered.add(m);
+            }
+        }
+        if (staticPayload.isPresent()) {
+            offered.add(PaymentMethod.STATIC_QRIS);
+        }
+        if (!offered.equals(offeredMethods)) {
+            offeredMethods.setAll(offered);
+        }
+        List<ChargeChannel> vas = channels.stream().filter(c -> c.method() == PaymentMethod.VIRTUAL_ACCOUNT).toList();
+        if (!vas.equals(banks)) {
+            banks.setAll(vas);
+        }
+        if (step.get() == Step.BILL && !offered.contains(method.get())) {
+            method.set(PaymentMethod.CASH);
+        }
+        if (channel.get() == null || !channels.contains(channel.get())) {
+            channel.set(defaultChannel(method.get()));
+        }
+    }
+
+    /** BCA for a virtual account when the gateway takes it, else its first bank; the one channel of the others. */
+    private ChargeChannel defaultChannel(PaymentMethod m) {
+        if (m == null || !m.isGatewayCharge()) {
+            return null;
+        }
+        ChargeChannel usual = ChargeChannel.defaultFor(m);
+        if (channels.contains(usual)) {
+            return usual;
+        }
+        return channels.stream().filter(c -> c.method() == m).findFirst().orElse(usual);
+    }
+
+    private Optional<String> customerPhone() {
+        return Optional.ofNullable(customer.get()).map(c -> c.phone().local());
     }
 
     /** The bill, the admin fee and the total for the chosen method; null until a bill is shown. */
@@ -492,6 +705,17 @@ public final class CounterViewModel {
                     return;
                 }
             }
+            case STATIC_QRIS -> {
+                showStaticQris();
+                return;
+            }
+            case PAYMENT_LINK -> {
+                String phone = linkPhone.get().strip();
+                if (!phone.isEmpty() && !isPhone(phone)) {
+                    message.set(Message.of("counter.link.phoneInvalid"));
+                    return;
+                }
+            }
             default -> {
                 // a gateway charge: the customer pays on their phone after the confirmation
             }
@@ -521,7 +745,19 @@ public final class CounterViewModel {
                 String code = approvalCode.get();
                 yield () -> payments.payByDebitCard(clerk, b, bill, code, who);
             }
-            default -> () -> payments.startCharge(clerk, b, bill, m, who);
+            case STATIC_QRIS -> throw new IllegalStateException("the static QRIS is confirmed, not paid from CONFIRM");
+            default -> {
+                ChargeChannel ch = channel.get() == null ? defaultChannel(m) : channel.get();
+                Optional<String> phone = m == PaymentMethod.PAYMENT_LINK && !linkPhone.get().isBlank()
+                        ? Optional.of(linkPhone.get().strip()) : Optional.empty();
+                yield () -> {
+                    Payment made = payments.startCharge(clerk, b, bill, ch, who, phone);
+                    linkSent = phone.isPresent() && made.state() == PaymentState.CHARGE_PENDING
+                            ? linkMessages.map(messenger -> messenger.sendPaymentLink(made.clientRef(), phone.get()))
+                            : Optional.empty();
+                    return made;
+                };
+            }
         };
         message.set(Message.NONE);
         step.set(Step.PAYING);
@@ -538,6 +774,12 @@ public final class CounterViewModel {
         payment.set(made);
         session.paid(made.clientRef());
         if (made.state() == PaymentState.CHARGE_PENDING) {
+            chargeTesting.set(acceptanceMode == NetworkInfo.Mode.TESTING);
+            Optional<ReceiptMessages.Outcome> sent = linkSent;
+            linkSent = Optional.empty();
+            sent.ifPresent(outcome -> message.set(outcome instanceof ReceiptMessages.Outcome.Sent
+                    ? Message.of("counter.link.sent", linkPhone.get().strip())
+                    : Message.of("counter.link.notSent", ((ReceiptMessages.Outcome.NotSent) outcome).reason())));
             ticks = 0;
             updateCountdown();
             step.set(Step.WAITING_CHARGE);
@@ -559,6 +801,98 @@ public final class CounterViewModel {
     /** The payment being made or just made. */
     public ReadOnlyObjectProperty<Payment> payment() {
         return payment.getReadOnlyProperty();
+    }
+
+    // ---- the shop's static QRIS --------------------------------------------------------------------------------
+
+    /**
+     * The shop's static QRIS made dynamic for one total: the payload to draw, and what the clerk checks on the shop's
+     * phone when the bank's notification comes (the merchant, the NMID's last four digits, the amount).
+     */
+    public record StaticQrisCode(String payload, String merchantName, String merchantCity,
+            Optional<String> nmidLast4, Money total) {
+
+        public StaticQrisCode {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(merchantName, "merchantName");
+            Objects.requireNonNull(merchantCity, "merchantCity");
+            Objects.requireNonNull(nmidLast4, "nmidLast4");
+            Objects.requireNonNull(total, "total");
+        }
+    }
+
+    private void showStaticQris() {
+        Amounts a = amounts.get();
+        if (step.get() != Step.BILL || a == null) {
+            return;
+        }
+        if (staticPayload.isEmpty()) {
+            message.set(Message.of("counter.method.notOffered"));
+            return;
+        }
+        QrisPayload code;
+        try {
+            code = DynamicQris.of(staticPayload.get(), a.total().rupiah());
+        } catch (QrisException e) {
+            message.set(Message.of("counter.staticQris.invalid", e.getMessage()));
+            return;
+        }
+        staticQrisCode.set(new StaticQrisCode(code.text(), code.merchantName(), code.merchantCity(),
+                code.nmidLast4(), a.total()));
+        message.set(Message.NONE);
+        step.set(Step.STATIC_QRIS);
+    }
+
+    /**
+     * Ctrl+Enter (or the button) on the shop's static QRIS: the clerk has seen the money arrive on the shop's phone.
+     * Pays as cash does, from then on: the receipt prints at the result.
+     */
+    public void confirmStaticQris() {
+        if (step.get() != Step.STATIC_QRIS) {
+            return;
+        }
+        Biller b = biller.get();
+        Inquiry bill = inquiry.get();
+        String clerk = session.clerk();
+        Optional<Long> who = Optional.ofNullable(customer.get()).map(Customer::id);
+        message.set(Message.NONE);
+        step.set(Step.PAYING);
+        generation++;
+        run(() -> payments.payByStaticQris(clerk, b, bill, who), this::paid, failure -> {
+            message.set(refusal(failure));
+            staticQrisCode.set(null);
+            step.set(Step.BILL);
+        });
+    }
+
+    /** A plain Enter on the shop's static QRIS does not pay: it says how to confirm (a reflex press must not pay). */
+    public void enterOnStaticQris() {
+        if (step.get() == Step.STATIC_QRIS) {
+            message.set(Message.of("counter.staticQris.enterDoesNotPay"));
+        }
+    }
+
+    // ---- the receipt to the customer's WhatsApp ---------------------------------------------------------------
+
+    /** Sending the result's receipt to the customer's WhatsApp (Shift+F5). */
+    public WhatsAppReceipt whatsApp() {
+        return whatsApp;
+    }
+
+    /**
+     * Shift+F5 at the result: asks for the customer's phone (the registered customer's, when one was chosen) to send
+     * the receipt to.
+     */
+    public void openWhatsApp() {
+        Payment shown = payment.get();
+        if (step.get() != Step.RESULT || shown == null) {
+            return;
+        }
+        if (!hasReceipt(shown)) {
+            printStatus.set(Message.of("counter.wa.noReceipt"));
+            return;
+        }
+        whatsApp.open(shown.clientRef(), customerPhone());
     }
 
     // ---- waiting for a charge ----------------------------------------------------------------------------------
@@ -667,7 +1001,8 @@ public final class CounterViewModel {
         });
     }
 
-    private static boolean hasReceipt(Payment p) {
+    /** Whether {@code p} has a receipt (printed, reprinted, sent to a phone): paid, or its outcome still open. */
+    static boolean hasReceipt(Payment p) {
         return p.state() == PaymentState.SUCCESS || p.state() == PaymentState.SUSPECT
                 || p.state() == PaymentState.SENT;
     }
@@ -698,8 +1033,18 @@ public final class CounterViewModel {
                 step.set(Step.REFERENCE);
             }
             case CONFIRM -> step.set(Step.BILL);
+            case STATIC_QRIS -> {
+                staticQrisCode.set(null);
+                step.set(Step.BILL);
+            }
             case WAITING_CHARGE -> cancelCharge();
-            case RESULT -> nextCustomer();
+            case RESULT -> {
+                if (whatsApp.state().get() != WhatsAppReceipt.State.CLOSED) {
+                    whatsApp.close();
+                } else {
+                    nextCustomer();
+                }
+            }
             case BILLER -> billerQuery.set("");
             case PAYING -> message.set(Message.of("counter.paying.wait"));
         }
@@ -716,6 +1061,10 @@ public final class CounterViewModel {
         reference.set("");
         tendered.set("");
         approvalCode.set("");
+        linkPhone.set("");
+        staticQrisCode.set(null);
+        chargeTesting.set(false);
+        whatsApp.close();
         method.set(PaymentMethod.CASH);
         biller.set(null);
         clearCustomer();
@@ -795,6 +1144,15 @@ public final class CounterViewModel {
             return n.reason();
         }
         return "";
+    }
+
+    private static boolean isPhone(String typed) {
+        try {
+            WaMeLink.number(typed);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** "50000", "50.000", "Rp 50.000", "Rp50.000,-": rupiah as clerks write them; empty when it is not an amount. */

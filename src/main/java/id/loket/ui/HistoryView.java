@@ -59,6 +59,7 @@ public final class HistoryView {
 
     private static final KeyCombination REPRINT = new KeyCodeCombination(KeyCode.P, KeyCombination.CONTROL_DOWN);
     private static final KeyCombination REPRINT_KEY = new KeyCodeCombination(KeyCode.F5);
+    private static final KeyCombination WHATSAPP_KEY = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
@@ -68,6 +69,12 @@ public final class HistoryView {
     private final ChangeListener<HistoryViewModel.Row> selectionFromModel = (obs, old, now) -> selectRow(now);
     private final ListChangeListener<HistoryViewModel.DetailGroup> groupsChanged = change -> showGroups();
     private final ChangeListener<Object> detailsChanged = (obs, old, now) -> showDetailsHead();
+    private final ChangeListener<WhatsAppReceipt.State> whatsAppChanged = (obs, old, now) -> {
+        if (now == WhatsAppReceipt.State.CLOSED && this.page.getScene() != null) {
+            focus();
+        }
+    };
+    private WhatsAppReceiptPanel waPanel;
     private final ChangeListener<Boolean> printFailedChanged = (obs, old, now) -> this.printMessage.pseudoClassStateChanged(
             FAILED, now);
     private boolean syncingSelection;
@@ -189,6 +196,12 @@ public final class HistoryView {
     @FXML
     private Label printMessage;
 
+    @FXML
+    private Button whatsAppButton;
+
+    @FXML
+    private VBox waHolder;
+
     public HistoryView(HistoryViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
     }
@@ -203,6 +216,7 @@ public final class HistoryView {
         bindResults();
         bindDetails();
         bindReprint();
+        bindWhatsApp();
         page.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         page.sceneProperty().addListener((obs, old, now) -> shownIn(now));
     }
@@ -388,7 +402,21 @@ public final class HistoryView {
         printMessage.pseudoClassStateChanged(FAILED, viewModel.printFailed().get());
     }
 
+    private void bindWhatsApp() {
+        waPanel = new WhatsAppReceiptPanel(viewModel.whatsApp(), resources);
+        waHolder.getChildren().setAll(waPanel);
+        whatsAppButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canSendReceipt().get(),
+                viewModel.canSendReceipt()));
+        whatsAppButton.setTooltip(new Tooltip(resources.getString("history.whatsApp.tooltip")));
+        viewModel.whatsApp().state().addListener(new WeakChangeListener<>(whatsAppChanged));
+    }
+
     // ---- actions ---------------------------------------------------------------------------------------------
+
+    @FXML
+    private void openWhatsApp() {
+        viewModel.openWhatsApp();
+    }
 
     @FXML
     private void search() {
@@ -440,6 +468,16 @@ public final class HistoryView {
     }
 
     private void onKey(KeyEvent event) {
+        if (WHATSAPP_KEY.match(event)) {
+            viewModel.openWhatsApp();
+            event.consume();
+            return;
+        }
+        if (event.getCode() == KeyCode.ESCAPE && waPanel.isOpen()) {
+            viewModel.whatsApp().close();
+            event.consume();
+            return;
+        }
         if (REPRINT.match(event) || REPRINT_KEY.match(event)) {
             viewModel.reprint();
             event.consume();

@@ -13,6 +13,7 @@ import id.loket.payment.Payment;
 import id.loket.payment.PaymentCriteria;
 import id.loket.payment.PaymentEvent;
 import id.loket.payment.PaymentService;
+import id.loket.report.ReceiptMessages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -45,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The History screen (Riwayat): searches the payments, opens one with its details and its event trail, and reprints
- * its receipt. Plain Java and JavaFX properties, tested without the toolkit; {@link HistoryView} binds to it and
+ * The History screen (Riwayat): searches the payments, opens one with its details and its event trail, reprints
+ * its receipt and sends it to the customer's WhatsApp. Plain Java and JavaFX properties, tested without the toolkit; {@link HistoryView} binds to it and
  * puts its {@link Message}s into words.
  *
  * <p>Every read of the ledger and every print runs on the {@code background} executor; results come back through
@@ -120,6 +121,10 @@ public final class HistoryViewModel {
     private final BooleanBinding canReprint;
     private final ObjectBinding<Message> reprintUnavailable;
 
+    // ---- receipt by WhatsApp
+    private final WhatsAppReceipt whatsApp;
+    private final BooleanBinding canSendReceipt;
+
     /**
      * @param background where the ledger is read and receipts are printed (never the JavaFX application thread)
      * @param fxThread runs result handling on the JavaFX application thread ({@code Platform::runLater} in the
@@ -127,12 +132,27 @@ public final class HistoryViewModel {
      */
     public HistoryViewModel(PaymentService payments, ReceiptDesk receipts, BusinessCalendar calendar,
             CounterSession session, Executor background, Executor fxThread) {
-        this(payments, receipts, calendar, session, background, fxThread, DEFAULT_LIMIT);
+        this(payments, receipts, calendar, session, Optional.empty(), background, fxThread, DEFAULT_LIMIT);
+    }
+
+    /**
+     * @param receiptMessages receipts sent to the customer's WhatsApp, or as a {@code wa.me} link ("Kirim struk")
+     */
+    public HistoryViewModel(PaymentService payments, ReceiptDesk receipts, BusinessCalendar calendar,
+            CounterSession session, Optional<ReceiptMessages> receiptMessages, Executor background,
+            Executor fxThread) {
+        this(payments, receipts, calendar, session, receiptMessages, background, fxThread, DEFAULT_LIMIT);
     }
 
     /** As the public constructor, showing at most {@code limit} rows per search (tests use a small one). */
     HistoryViewModel(PaymentService payments, ReceiptDesk receipts, BusinessCalendar calendar,
             CounterSession session, Executor background, Executor fxThread, int limit) {
+        this(payments, receipts, calendar, session, Optional.empty(), background, fxThread, limit);
+    }
+
+    private HistoryViewModel(PaymentService payments, ReceiptDesk receipts, BusinessCalendar calendar,
+            CounterSession session, Optional<ReceiptMessages> receiptMessages, Executor background,
+            Executor fxThread, int limit) {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -158,6 +178,15 @@ public final class HistoryViewModel {
                 printTarget, printing);
         this.reprintUnavailable = Bindings.createObjectBinding(() -> unavailableReason(printTarget.get()),
                 printTarget);
+        this.whatsApp = new WhatsAppReceipt(receiptMessages, session::clerk, background, fxThread);
+        this.canSendReceipt = Bindings.createBooleanBinding(
+                () -> printTarget.get() != null && REPRINTABLE.contains(printTarget.get().state()), printTarget);
+        // The panel belongs to one payment: choosing or opening another closes it.
+        printTarget.addListener((obs, old, now) -> {
+            if (old != null && (now == null || !now.clientRef().equals(old.clientRef()))) {
+                whatsApp.close();
+            }
+        });
         details.addListener((obs, old, now) -> detailGroups.setAll(now == null ? List.of() : describe(now)));
     }
 
@@ -515,6 +544,32 @@ public final class HistoryViewModel {
     /** Whether the last reprint failed (or could not be tried), for the message's colour. */
     public ReadOnlyBooleanProperty printFailed() {
         return printFailed.getReadOnlyProperty();
+    }
+
+    // ---- receipt by WhatsApp ----------------------------------------------------------------------------------
+
+    /** Sending the chosen payment's receipt to the customer's WhatsApp. */
+    public WhatsAppReceipt whatsApp() {
+        return whatsApp;
+    }
+
+    /** Whether the open payment, or the selected row, has a receipt to send. */
+    public ObservableBooleanValue canSendReceipt() {
+        return canSendReceipt;
+    }
+
+    /**
+     * "Kirim struk (WhatsApp)" (Shift+F5): asks for the phone to send the receipt of the open payment, or of the
+     * selected row, to. A payment without a receipt is not offered: the print message says why.
+     */
+    public void openWhatsApp() {
+        Payment target = printTarget.get();
+        if (target == null || !REPRINTABLE.contains(target.state())) {
+            printFailed.set(true);
+            printMessage.set(unavailableReason(target));
+            return;
+        }
+        whatsApp.open(target.clientRef(), Optional.empty());
     }
 
     private static Message unavailableReason(Payment target) {

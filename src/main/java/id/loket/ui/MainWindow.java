@@ -55,9 +55,10 @@ public final class MainWindow {
         // The screens' view models live as long as the window: a language switch rebuilds the views, not the
         // work in progress (a payment waiting for the gateway, a search, a shift being closed).
         CounterViewModel counter = new CounterViewModel(context.billing(), context.payments(), context.customers(),
-                context.receipts(), context.calendar(), session, context.background(), fx);
+                context.receipts(), context.calendar(), session, context.settings()::staticQris,
+                java.util.Optional.of(context.receiptMessages()), context.background(), fx);
         HistoryViewModel history = new HistoryViewModel(context.payments(), context.receipts(), context.calendar(),
-                session, context.background(), fx);
+                session, java.util.Optional.of(context.receiptMessages()), context.background(), fx);
         ShiftViewModel shift = new ShiftViewModel(context.shifts(), session, context.calendar(), context.background(),
                 fx);
         this.lock = new LockViewModel(context.access(), context.operator(), context.background(), fx);

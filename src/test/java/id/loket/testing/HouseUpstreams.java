@@ -33,6 +33,16 @@ public final class HouseUpstreams implements AllUpstreams {
     }
 
     @Override
+    public NetworkInfo acceptanceInfo() {
+        return house.acceptanceInfo();
+    }
+
+    @Override
+    public NetworkInfo messengerInfo() {
+        return house.messengerInfo();
+    }
+
+    @Override
     public GatewayResult<List<Biller>> billers() {
         return house.billers();
     }

@@ -139,6 +139,18 @@ public final class HttpGateway implements BillerNetwork, PaymentAcceptance, Mess
         return info;
     }
 
+    /** The house gateway takes the charges too: the same network, the same mode. */
+    @Override
+    public NetworkInfo acceptanceInfo() {
+        return info();
+    }
+
+    /** The house gateway sends the codes too: the same network, the same mode. */
+    @Override
+    public NetworkInfo messengerInfo() {
+        return info();
+    }
+
     @Override
     public GatewayResult<PaymentResult> paymentStatus(PaymentRequest request) {
         return paymentStatus(request.clientRef());
