@@ -1,29 +1,18 @@
 package id.loket.upstream.digiflazz;
 
-import id.loket.upstream.CappedBody;
 import id.loket.core.Money;
-import java.net.ConnectException;
-import java.net.InetAddress;
+import id.loket.upstream.ProviderHttp;
+import id.loket.upstream.ProviderUrls;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,16 +51,13 @@ public final class DigiflazzClient {
     static final String USER_AGENT = "Loket/" + Optional.ofNullable(
             DigiflazzClient.class.getPackage().getImplementationVersion()).orElse("dev");
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     /** How many skipped price-list rows one log line names; the full list is in the answer. */
     private static final int SKIPPED_IN_LOG = 3;
 
     private final String baseUrl;
     private final DigiflazzCredentials credentials;
-    private final Duration readTimeout;
-    /** The read timeout only covers the headers; a body may stall after them. */
-    private final Duration deadline;
-    private final HttpClient http;
+    /** The read timeout only covers the headers; the whole exchange ends after both timeouts at the latest. */
+    private final ProviderHttp http;
 
     /**
      * @param baseUrl {@link #PRODUCTION_URL}, or a simulator's; must be {@code https://} unless the host is this
@@ -82,15 +68,8 @@ public final class DigiflazzClient {
             Duration readTimeout) {
         this.baseUrl = checkBaseUrl(baseUrl);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        requirePositive(connectTimeout, "connectTimeout");
-        this.readTimeout = requirePositive(readTimeout, "readTimeout");
-        this.deadline = connectTimeout.plus(readTimeout);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                // A redirect would re-send a signed purchase somewhere Digiflazz did not say.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // Never follows a redirect: it would re-send a signed purchase somewhere Digiflazz did not say.
+        this.http = new ProviderHttp(connectTimeout, readTimeout, Fields::quote);
     }
 
     // --- the calls ------------------------------------------------------------------------------------------------
@@ -253,8 +232,8 @@ public final class DigiflazzClient {
         long started = System.nanoTime();
         DigiflazzResult<T> result;
         int status = 0;
-        Exchange exchange = exchange(endpoint, request, cap);
-        if (exchange.failure() != null) {
+        ProviderHttp.Exchange exchange = exchange(endpoint, request, cap);
+        if (!exchange.answered()) {
             result = new DigiflazzResult.NoAnswer<>(exchange.failure());
         } else {
             status = exchange.status();
@@ -284,130 +263,26 @@ public final class DigiflazzClient {
         return "00";
     }
 
-    /** What came back: a status and a body, or why nothing did. */
-    private record Exchange(int status, byte[] body, String failure) {
-        static Exchange failed(String failure) {
-            return new Exchange(0, null, failure);
-        }
-    }
-
-    private Exchange exchange(String endpoint, byte[] request, long cap) {
-        HttpRequest httpRequest = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
-                .timeout(readTimeout)
+    private ProviderHttp.Exchange exchange(String endpoint, byte[] request, long cap) {
+        return http.exchange(HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request))
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(httpRequest, CappedBody.handler(cap));
-        HttpResponse<byte[]> response;
-        try {
-            response = pending.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return Exchange.failed("no complete answer within " + describe(deadline));
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            return Exchange.failed("interrupted while waiting for the answer");
-        } catch (ExecutionException e) {
-            return Exchange.failed(describeFailure(e.getCause()));
-        }
-        return new Exchange(response.statusCode(), response.body(), null);
-    }
-
-    private String describeFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CappedBody.TooLarge) {
-                return t.getMessage();
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return "could not connect within the connect timeout";
-            }
-            if (t instanceof HttpTimeoutException) {
-                return "no answer within " + describe(readTimeout);
-            }
-            if (t instanceof ConnectException) {
-                return "could not connect (" + t.getClass().getSimpleName() + ")";
-            }
-        }
-        String message = failure == null ? null : failure.getMessage();
-        return "the connection failed: " + (failure == null ? "unknown" : failure.getClass().getSimpleName())
-                + (message == null ? "" : " (" + Fields.quote(message) + ")");
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request)), cap);
     }
 
     // --- construction ---------------------------------------------------------------------------------------------
 
-    private static Duration requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, not " + duration);
-        }
-        return duration;
-    }
-
     /** The base URL without a trailing slash, or why it is refused. */
     static String checkBaseUrl(URI baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        // Checked first, so that no message below repeats a password written into the URL.
-        if (baseUrl.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("The Digiflazz URL must not carry a user name or password");
-        }
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "The Digiflazz URL must be absolute with a host, like " + PRODUCTION_URL + ": " + baseUrl);
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("The Digiflazz URL must not have a query or fragment: " + baseUrl);
-        }
-        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("http")) {
-            if (!isLoopback(baseUrl.getHost())) {
-                throw new IllegalArgumentException("The Digiflazz URL must use https:// (" + baseUrl + "): over plain "
-                        + "http:// anyone on the way could read and change the purchases and their answers; http:// "
-                        + "is allowed only for a simulator on this computer (127.0.0.1, ::1, localhost)");
-            }
-        } else if (!scheme.equals("https")) {
-            throw new IllegalArgumentException("The Digiflazz URL must use https://, not " + scheme + ": " + baseUrl);
-        }
-        String url = baseUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** From the URL alone: a DNS answer could say anything. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            try {
-                // A bracketed literal is parsed, never looked up.
-                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        Matcher ipv4 = IPV4.matcher(h);
-        if (!ipv4.matches()) {
-            return false;
-        }
-        for (int i = 1; i <= 4; i++) {
-            if (Integer.parseInt(ipv4.group(i)) > 255) {
-                return false;
-            }
-        }
-        return ipv4.group(1).equals("127");
+        return ProviderUrls.checkBaseUrl(baseUrl, "Digiflazz", PRODUCTION_URL,
+                "read and change the purchases and their answers");
     }
 
     /** The credentials' username and masked key, the URL and the timeouts; never the key. */
     @Override
     public String toString() {
-        return "DigiflazzClient[" + baseUrl + ", " + credentials + ", read timeout " + describe(readTimeout) + "]";
+        return "DigiflazzClient[" + baseUrl + ", " + credentials + ", read timeout "
+                + ProviderHttp.describe(http.readTimeout()) + "]";
     }
 }

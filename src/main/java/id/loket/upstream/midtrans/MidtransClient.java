@@ -2,29 +2,16 @@ package id.loket.upstream.midtrans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.upstream.CappedBody;
+import id.loket.upstream.ProviderHttp;
+import id.loket.upstream.ProviderUrls;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +41,6 @@ public final class MidtransClient {
     private static final Logger LOG = LoggerFactory.getLogger(MidtransClient.class);
     private static final long MAX_ANSWER_BYTES = 1024L * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     static final String USER_AGENT = "Loket/" + Optional.ofNullable(
             MidtransClient.class.getPackage().getImplementationVersion()).orElse("dev");
 
@@ -92,9 +78,7 @@ public final class MidtransClient {
     private final String serverKey;
     private final String authorization;
     private final boolean sandbox;
-    private final Duration readTimeout;
-    private final Duration deadline;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     /**
      * @param baseUrl {@link #SANDBOX_URL}, {@link #PRODUCTION_URL} or a simulator's; {@code https://} unless the
@@ -110,16 +94,9 @@ public final class MidtransClient {
         this.authorization = authorization(key);
         this.sandbox = key.startsWith(SANDBOX_KEY_PREFIX)
                 || baseUrl.getHost().equalsIgnoreCase(SANDBOX_URL.getHost());
-        requirePositive(connectTimeout, "connectTimeout");
-        this.readTimeout = requirePositive(readTimeout, "readTimeout");
-        this.deadline = connectTimeout.plus(readTimeout);
+        // Never follows a redirect: it would send the key somewhere Midtrans did not say.
+        this.http = new ProviderHttp(connectTimeout, readTimeout);
         this.serverKey = key;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                // A redirect would send the key somewhere Midtrans did not say.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** With the default timeouts (connect 10 s, read 30 s). */
@@ -160,7 +137,6 @@ public final class MidtransClient {
     private Reply call(String method, String path, byte[] body, Optional<String> idempotencyKey) {
         long started = System.nanoTime();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(readTimeout)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
@@ -169,22 +145,9 @@ public final class MidtransClient {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         builder.method(method, publisher);
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(builder.build(),
-                CappedBody.handler(MAX_ANSWER_BYTES));
-        Reply reply;
-        try {
-            HttpResponse<byte[]> response = pending.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            reply = read(response.statusCode(), response.body());
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            reply = new Reply.Lost("no complete answer within " + describe(deadline));
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            reply = new Reply.Lost("interrupted while waiting for the answer");
-        } catch (ExecutionException e) {
-            reply = new Reply.Lost(describeFailure(e.getCause()));
-        }
+        ProviderHttp.Exchange exchange = http.exchange(builder, MAX_ANSWER_BYTES);
+        Reply reply = exchange.answered() ? read(exchange.status(), exchange.body())
+                : new Reply.Lost(exchange.failure());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (reply instanceof Reply.Received r) {
             LOG.info("Midtrans {} {}: HTTP {}, status_code {} ({} ms)", method, path, r.httpStatus(),
@@ -220,95 +183,18 @@ public final class MidtransClient {
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
-    private String describeFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CappedBody.TooLarge) {
-                return t.getMessage();
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return "could not connect within the connect timeout";
-            }
-            if (t instanceof HttpTimeoutException) {
-                return "no answer within " + describe(readTimeout);
-            }
-            if (t instanceof ConnectException) {
-                return "could not connect (" + t.getClass().getSimpleName() + ")";
-            }
-        }
-        return "the connection failed: " + (failure == null ? "unknown" : failure.getClass().getSimpleName());
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
     // --- construction -----------------------------------------------------------------------------------------------
-
-    private static Duration requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, not " + duration);
-        }
-        return duration;
-    }
 
     /** The base URL without a trailing slash, or why it is refused. */
     static String checkBaseUrl(URI baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        if (baseUrl.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("The Midtrans URL must not carry a user name or password");
-        }
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "The Midtrans URL must be absolute with a host, like " + SANDBOX_URL + ": " + baseUrl);
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("The Midtrans URL must not have a query or fragment: " + baseUrl);
-        }
-        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("http")) {
-            if (!isLoopback(baseUrl.getHost())) {
-                throw new IllegalArgumentException("The Midtrans URL must use https:// (" + baseUrl + "): over plain "
-                        + "http:// anyone on the way could read the server key and change the answers; http:// is "
-                        + "allowed only for a simulator on this computer (127.0.0.1, ::1, localhost)");
-            }
-        } else if (!scheme.equals("https")) {
-            throw new IllegalArgumentException("The Midtrans URL must use https://, not " + scheme + ": " + baseUrl);
-        }
-        String url = baseUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** From the URL alone: a DNS answer could say anything. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            try {
-                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        Matcher ipv4 = IPV4.matcher(h);
-        if (!ipv4.matches()) {
-            return false;
-        }
-        for (int i = 1; i <= 4; i++) {
-            if (Integer.parseInt(ipv4.group(i)) > 255) {
-                return false;
-            }
-        }
-        return ipv4.group(1).equals("127");
+        return ProviderUrls.checkBaseUrl(baseUrl, "Midtrans", SANDBOX_URL,
+                "read the server key and change the answers");
     }
 
     /** The URL, the mode and the read timeout; never the key. */
     @Override
     public String toString() {
         return "MidtransClient[" + baseUrl + ", " + (sandbox ? "sandbox" : "production") + " key, read timeout "
-                + describe(readTimeout) + "]";
+                + ProviderHttp.describe(http.readTimeout()) + "]";
     }
 }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import id.loket.upstream.SimulatorHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +16,10 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,11 +129,9 @@ public final class DigiflazzSimulator implements AutoCloseable {
     /** How long a {@code timeout} fault holds a request unanswered (or until close). */
     static final Duration TIMEOUT_HOLD = Duration.ofSeconds(60);
     private static final String JSON = "application/json";
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final SimulatorOptions options;
-    private final HttpServer http;
-    private final ExecutorService handlers;
+    private final SimulatorHttp http;
     private final ScheduledExecutorService timers;
     private final Faults faults = new Faults();
     private final Engine engine;
@@ -151,21 +139,15 @@ public final class DigiflazzSimulator implements AutoCloseable {
     private final Webhooks webhooks;
     private final URI baseUri;
     private final String banner;
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DigiflazzSimulator(SimulatorOptions options, HttpServer http) {
+    private DigiflazzSimulator(SimulatorOptions options, SimulatorHttp http) {
         this.options = options;
         this.http = http;
         this.engine = new Engine(options, faults);
         this.api = new Api(options, engine, faults);
         this.webhooks = new Webhooks(options.webhookSecret());
-        this.handlers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("digiflazz-sim-http"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(named("digiflazz-sim-pending"));
-        InetSocketAddress address = http.getAddress();
-        this.baseUri = URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort()
-                + "/v1");
+        this.timers = Executors.newSingleThreadScheduledExecutor(SimulatorHttp.named("digiflazz-sim-pending"));
+        this.baseUri = URI.create(http.rootUri() + "/v1");
         this.banner = "Digiflazz simulator listening on " + baseUri + " (username " + options.username()
                 + ", development key " + options.developmentKey() + ")";
     }
@@ -181,20 +163,11 @@ public final class DigiflazzSimulator implements AutoCloseable {
             throw new IllegalArgumentException("The webhook URL must be on this machine (loopback), not "
                     + options.webhookUrl().get());
         }
-        disableNagle();
-        HttpServer http;
-        try {
-            // 127.0.0.1 itself, not "the" loopback address, which is ::1 when the JVM prefers IPv6.
-            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            http = HttpServer.create(new InetSocketAddress(loopback, options.port()), 128);
-        } catch (IOException e) {
-            throw new IllegalStateException("The Digiflazz simulator cannot listen on 127.0.0.1:" + options.port()
-                    + ": " + e.getMessage(), e);
-        }
+        SimulatorHttp.disableNagle();
+        SimulatorHttp http = SimulatorHttp.bindLoopback("Digiflazz simulator", LOG, options.port(), 128, THREADS,
+                "digiflazz-sim-http");
         DigiflazzSimulator simulator = new DigiflazzSimulator(options, http);
-        http.createContext("/", simulator::handle);
-        http.setExecutor(simulator.handlers);
-        http.start();
+        http.start(simulator::handle, (exchange, e) -> send(exchange, 500, message("The simulator failed: " + e)));
         LOG.info("{}", simulator.banner);
         return simulator;
     }
@@ -205,12 +178,12 @@ public final class DigiflazzSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.address().getPort();
     }
 
     /** The address it listens on (always loopback). */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     public SimulatorOptions options() {
@@ -277,49 +250,25 @@ public final class DigiflazzSimulator implements AutoCloseable {
     /** Stops listening and releases held requests; safe to call twice. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!http.stop()) {
             return;
         }
-        closing.countDown();
-        http.stop(0);
         timers.shutdownNow();
-        handlers.shutdown();
-        try {
-            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
-                handlers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            handlers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.drain();
         webhooks.close();
         LOG.info("Digiflazz simulator on {} stopped", baseUri);
     }
 
     // ---- transport
 
-    private void handle(HttpExchange exchange) {
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.startsWith("/sim/")) {
-                control(exchange, path);
-            } else if (path.startsWith("/v1/") && Api.known(path)) {
-                v1(exchange, path);
-            } else {
-                send(exchange, 404, message("Not found: " + path));
-            }
-        } catch (IOException e) {
-            LOG.debug("Digiflazz simulator exchange {} {} ended: {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("Digiflazz simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            try {
-                send(exchange, 500, message("The simulator failed: " + e));
-            } catch (IOException | RuntimeException again) {
-                e.addSuppressed(again);
-            }
-        } finally {
-            exchange.close();
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/sim/")) {
+            control(exchange, path);
+        } else if (path.startsWith("/v1/") && Api.known(path)) {
+            v1(exchange, path);
+        } else {
+            send(exchange, 404, message("Not found: " + path));
         }
     }
 
@@ -330,7 +279,7 @@ public final class DigiflazzSimulator implements AutoCloseable {
             return;
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.readBody(exchange, MAX_BODY_BYTES);
         if (body == null) {
             send(exchange, 413, message("The body is larger than " + MAX_BODY_BYTES + " bytes"));
             return;
@@ -341,13 +290,13 @@ public final class DigiflazzSimulator implements AutoCloseable {
             LOG.info("Digiflazz simulator fault {} on {}", kind.wireName(), path);
         }
         if (kind == SimulatorFault.Kind.TIMEOUT) {
-            await(TIMEOUT_HOLD);
+            http.hold(TIMEOUT_HOLD);
             return;
         }
         if (kind == SimulatorFault.Kind.HTTP_500) {
             byte[] html = "<html><body><h1>500 Internal Server Error</h1></body></html>"
                     .getBytes(StandardCharsets.UTF_8);
-            sendBytes(exchange, 500, "text/html", html);
+            SimulatorHttp.sendBytes(exchange, 500, "text/html", html);
             return;
         }
         Api.Reply reply;
@@ -366,10 +315,10 @@ public final class DigiflazzSimulator implements AutoCloseable {
         }
         byte[] bytes = Json.bytes(reply.body());
         if (kind == SimulatorFault.Kind.MALFORMED_BODY) {
-            sendBytes(exchange, 200, JSON, Arrays.copyOf(bytes, Math.max(1, bytes.length / 2)));
+            SimulatorHttp.sendBytes(exchange, 200, JSON, Arrays.copyOf(bytes, Math.max(1, bytes.length / 2)));
             return;
         }
-        sendBytes(exchange, reply.status(), JSON, bytes);
+        SimulatorHttp.sendBytes(exchange, reply.status(), JSON, bytes);
     }
 
     private void settleLater(String refId) {
@@ -382,13 +331,9 @@ public final class DigiflazzSimulator implements AutoCloseable {
     }
 
     private void control(HttpExchange exchange, String path) throws IOException {
-        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            send(exchange, 403, message("The /sim control endpoints answer this machine only"));
-            return;
-        }
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.controlBody(exchange, MAX_BODY_BYTES,
+                (status, text) -> send(exchange, status, message(text)));
         if (body == null) {
-            send(exchange, 413, message("The body is too large"));
             return;
         }
         String route = exchange.getRequestMethod() + " " + path;
@@ -450,54 +395,7 @@ public final class DigiflazzSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        sendBytes(exchange, status, JSON, Json.bytes(body));
-    }
-
-    private static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The body, or null when it is over the limit. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    /** Waits up to {@code hold} but returns at once when the simulator closes, so a held fault never blocks close. */
-    private void await(Duration hold) {
-        try {
-            closing.await(hold.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /**
-     * Without TCP_NODELAY the JDK server's body waits for the client's delayed ACK of the headers (~40 ms per
-     * answer). The JDK reads the switch once, when its first server starts; a value the user set is kept.
-     */
-    private static void disableNagle() {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
+        SimulatorHttp.sendBytes(exchange, status, JSON, Json.bytes(body));
     }
 
     /**

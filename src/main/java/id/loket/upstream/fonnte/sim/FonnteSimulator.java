@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import id.loket.upstream.SimulatorHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,13 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -81,12 +70,9 @@ public final class FonnteSimulator implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{4,8})(?!\\d)");
 
     private final FonnteSimulatorOptions options;
-    private final HttpServer http;
-    private final ExecutorService handlers;
+    private final SimulatorHttp http;
     private final URI baseUri;
     private final String banner;
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final Object lock = new Object();
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<FonnteFault> faults = new ArrayList<>();
@@ -94,13 +80,11 @@ public final class FonnteSimulator implements AutoCloseable {
     private long nextId = FIRST_ID;
     private long nextRequestId = FIRST_REQUEST_ID;
 
-    private FonnteSimulator(FonnteSimulatorOptions options, HttpServer http) {
+    private FonnteSimulator(FonnteSimulatorOptions options, SimulatorHttp http) {
         this.options = options;
         this.http = http;
         this.quota = options.quota();
-        this.handlers = Executors.newFixedThreadPool(THREADS, named("fonnte-sim-http"));
-        InetSocketAddress address = http.getAddress();
-        this.baseUri = URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        this.baseUri = http.rootUri();
         this.banner = "LOKET_MESSENGER=fonnte LOKET_FONNTE_URL=" + baseUri + " LOKET_FONNTE_TOKEN=" + options.token();
     }
 
@@ -110,18 +94,10 @@ public final class FonnteSimulator implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static FonnteSimulator start(FonnteSimulatorOptions options) {
-        HttpServer http;
-        try {
-            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            http = HttpServer.create(new InetSocketAddress(loopback, options.port()), 64);
-        } catch (IOException e) {
-            throw new IllegalStateException("The Fonnte simulator cannot listen on 127.0.0.1:" + options.port() + ": "
-                    + e.getMessage(), e);
-        }
+        SimulatorHttp http = SimulatorHttp.bindLoopback("Fonnte simulator", LOG, options.port(), 64, THREADS,
+                "fonnte-sim-http");
         FonnteSimulator simulator = new FonnteSimulator(options, http);
-        http.createContext("/", simulator::handle);
-        http.setExecutor(simulator.handlers);
-        http.start();
+        http.start(simulator::handle, (exchange, e) -> reply(exchange, 500, failure("simulator error: " + e, false)));
         LOG.info("Fonnte simulator listening on {}", simulator.baseUri);
         return simulator;
     }
@@ -132,7 +108,7 @@ public final class FonnteSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.address().getPort();
     }
 
     public FonnteSimulatorOptions options() {
@@ -218,47 +194,23 @@ public final class FonnteSimulator implements AutoCloseable {
     /** Stops listening and releases held requests; safe to call twice. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!http.stop()) {
             return;
         }
-        closing.countDown();
-        http.stop(0);
-        handlers.shutdown();
-        try {
-            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
-                handlers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            handlers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.drain();
         LOG.info("Fonnte simulator on {} stopped", baseUri);
     }
 
     // ---- transport
 
-    private void handle(HttpExchange exchange) {
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.startsWith("/sim/")) {
-                control(exchange, path);
-            } else if (path.equals("/send") || path.equals("/send/")) {
-                send(exchange);
-            } else {
-                reply(exchange, 404, failure("not found", false));
-            }
-        } catch (IOException e) {
-            LOG.debug("Fonnte simulator exchange {} {} ended: {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("Fonnte simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            try {
-                reply(exchange, 500, failure("simulator error: " + e, false));
-            } catch (IOException | RuntimeException again) {
-                e.addSuppressed(again);
-            }
-        } finally {
-            exchange.close();
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/sim/")) {
+            control(exchange, path);
+        } else if (path.equals("/send") || path.equals("/send/")) {
+            send(exchange);
+        } else {
+            reply(exchange, 404, failure("not found", false));
         }
     }
 
@@ -268,20 +220,20 @@ public final class FonnteSimulator implements AutoCloseable {
             reply(exchange, 405, failure("method not allowed", false));
             return;
         }
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.readBody(exchange, MAX_BODY_BYTES);
         Optional<FonnteFault> fault = takeFault();
         FonnteFault.Kind kind = fault.map(FonnteFault::kind).orElse(null);
         if (kind != null) {
             LOG.info("Fonnte simulator fault {} on /send", kind.wireName());
         }
         if (kind == FonnteFault.Kind.TIMEOUT) {
-            await(TIMEOUT_HOLD);
+            http.hold(TIMEOUT_HOLD);
             return;
         }
         if (kind == FonnteFault.Kind.HTTP_500) {
             byte[] html = "<html><body><h1>500 Internal Server Error</h1></body></html>"
                     .getBytes(StandardCharsets.UTF_8);
-            sendBytes(exchange, 500, "text/html", html);
+            SimulatorHttp.sendBytes(exchange, 500, "text/html", html);
             return;
         }
         boolean capitalised = kind == FonnteFault.Kind.STATUS_CASING;
@@ -295,7 +247,7 @@ public final class FonnteSimulator implements AutoCloseable {
         if (kind == FonnteFault.Kind.GARBAGE) {
             byte[] garbage = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad"
                     .getBytes(StandardCharsets.UTF_8);
-            sendBytes(exchange, 200, "text/html", garbage);
+            SimulatorHttp.sendBytes(exchange, 200, "text/html", garbage);
             return;
         }
         boolean ok = answer.path(capitalised ? "Status" : "status").asBoolean(false);
@@ -395,13 +347,9 @@ public final class FonnteSimulator implements AutoCloseable {
     }
 
     private void control(HttpExchange exchange, String path) throws IOException {
-        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            reply(exchange, 403, message("The /sim control endpoints answer this machine only"));
-            return;
-        }
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.controlBody(exchange, MAX_BODY_BYTES,
+                (status, text) -> reply(exchange, status, message(text)));
         if (body == null) {
-            reply(exchange, 413, message("The body is too large"));
             return;
         }
         String route = exchange.getRequestMethod() + " " + path;
@@ -509,44 +457,7 @@ public final class FonnteSimulator implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        sendBytes(exchange, status, JSON, bytes);
-    }
-
-    private static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The body, or null when it is over the limit. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    /** Waits up to {@code hold}, returning at once when the simulator closes. */
-    private void await(Duration hold) {
-        try {
-            closing.await(hold.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        SimulatorHttp.sendBytes(exchange, status, JSON, bytes);
     }
 
     @Override

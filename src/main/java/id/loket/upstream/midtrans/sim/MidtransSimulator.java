@@ -4,30 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import id.loket.upstream.SimulatorHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,17 +74,13 @@ public final class MidtransSimulator implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int THREADS = 16;
     private static final String JSON = "application/json";
-    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final MidtransSimulatorOptions options;
-    private final HttpServer http;
-    private final ExecutorService handlers;
+    private final SimulatorHttp http;
     private final SimEngine engine;
     private final URI baseUri;
     private final String banner;
     private final List<Armed> faults = new ArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private static final class Armed {
         final MidtransFault fault;
@@ -109,14 +92,11 @@ public final class MidtransSimulator implements AutoCloseable {
         }
     }
 
-    private MidtransSimulator(MidtransSimulatorOptions options, HttpServer http) {
+    private MidtransSimulator(MidtransSimulatorOptions options, SimulatorHttp http) {
         this.options = options;
         this.http = http;
-        InetSocketAddress address = http.getAddress();
-        this.baseUri = URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        this.baseUri = http.rootUri();
         this.engine = new SimEngine(options, baseUri::toString);
-        this.handlers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("midtrans-sim-http"));
         this.banner = "Midtrans simulator listening on " + baseUri + " (server key " + options.serverKey() + ")\n"
                 + "Point Loket at it with: LOKET_PAYMENT_GATEWAY=midtrans LOKET_MIDTRANS_URL=" + baseUri
                 + " LOKET_MIDTRANS_SERVER_KEY=" + options.serverKey();
@@ -128,21 +108,12 @@ public final class MidtransSimulator implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static MidtransSimulator start(MidtransSimulatorOptions options) {
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-        HttpServer http;
-        try {
-            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            http = HttpServer.create(new InetSocketAddress(loopback, options.port()), 128);
-        } catch (IOException e) {
-            throw new IllegalStateException("The Midtrans simulator cannot listen on 127.0.0.1:" + options.port()
-                    + ": " + e.getMessage(), e);
-        }
+        SimulatorHttp.disableNagle();
+        SimulatorHttp http = SimulatorHttp.bindLoopback("Midtrans simulator", LOG, options.port(), 128, THREADS,
+                "midtrans-sim-http");
         MidtransSimulator simulator = new MidtransSimulator(options, http);
-        http.createContext("/", simulator::handle);
-        http.setExecutor(simulator.handlers);
-        http.start();
+        http.start(simulator::handle, (exchange, e) ->
+                send(exchange, 500, SimEngine.error(500, "500", "The simulator failed: " + e).body()));
         LOG.info("{}", simulator.banner);
         return simulator;
     }
@@ -153,7 +124,7 @@ public final class MidtransSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.address().getPort();
     }
 
     public MidtransSimulatorOptions options() {
@@ -229,45 +200,21 @@ public final class MidtransSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!http.stop()) {
             return;
         }
-        closing.countDown();
-        http.stop(0);
-        handlers.shutdown();
-        try {
-            if (!handlers.awaitTermination(5, TimeUnit.SECONDS)) {
-                handlers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            handlers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        http.drain();
         LOG.info("Midtrans simulator on {} stopped", baseUri);
     }
 
     // ---- transport
 
-    private void handle(HttpExchange exchange) {
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.startsWith("/sim/")) {
-                control(exchange, path);
-            } else {
-                api(exchange, path);
-            }
-        } catch (IOException e) {
-            LOG.debug("Midtrans simulator exchange {} {} ended: {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI(), e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("Midtrans simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            try {
-                send(exchange, 500, SimEngine.error(500, "500", "The simulator failed: " + e).body());
-            } catch (IOException | RuntimeException again) {
-                e.addSuppressed(again);
-            }
-        } finally {
-            exchange.close();
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/sim/")) {
+            control(exchange, path);
+        } else {
+            api(exchange, path);
         }
     }
 
@@ -302,7 +249,7 @@ public final class MidtransSimulator implements AutoCloseable {
 
     private void api(HttpExchange exchange, String path) throws IOException {
         String method = exchange.getRequestMethod();
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.readBody(exchange, MAX_BODY_BYTES);
         Optional<Route> found = route(method, path);
         if (found.isEmpty()) {
             send(exchange, 404, SimEngine.error(404, "404", "The requested resource is not found").body());
@@ -364,11 +311,11 @@ public final class MidtransSimulator implements AutoCloseable {
             return; // closing the exchange before any header closes the connection unanswered
         }
         if (kind == MidtransFault.Kind.TIMEOUT) {
-            await(options.timeoutHold());
+            http.hold(options.timeoutHold());
             return;
         }
         if (kind == MidtransFault.Kind.GARBAGE_BODY) {
-            sendBytes(exchange, 200, "text/html",
+            SimulatorHttp.sendBytes(exchange, 200, "text/html",
                     "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -409,13 +356,9 @@ public final class MidtransSimulator implements AutoCloseable {
     }
 
     private void control(HttpExchange exchange, String path) throws IOException {
-        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            send(exchange, 403, message("The /sim control endpoints answer this machine only"));
-            return;
-        }
-        byte[] body = readBody(exchange);
+        byte[] body = SimulatorHttp.controlBody(exchange, MAX_BODY_BYTES,
+                (status, text) -> send(exchange, status, message(text)));
         if (body == null) {
-            send(exchange, 413, message("The body is too large"));
             return;
         }
         String method = exchange.getRequestMethod();
@@ -487,43 +430,7 @@ public final class MidtransSimulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        sendBytes(exchange, status, JSON, SimJson.bytes(body));
-    }
-
-    private static void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The body, or null when it is over the limit. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    private void await(Duration hold) {
-        try {
-            closing.await(hold.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        SimulatorHttp.sendBytes(exchange, status, JSON, SimJson.bytes(body));
     }
 
     @Override
