@@ -574,8 +574,10 @@ public final class PaymentService {
         Payment p = require(clientRef);
         if (p.method() == PaymentMethod.STATIC_QRIS) {
             return new ChargeConfirmation(ChargeConfirmation.Outcome.TO_TICK_OFF, Optional.empty(), "paid to the"
-                    + " shop's own QRIS and confirmed on sight by " + p.clerk() + " at " + p.createdAt() + ": tick it"
-                    + " off against the bank's record of " + p.amounts().total().rupiah());
+                    + " shop's own QRIS and confirmed on sight by " + p.clerk() + " at "
+                    + java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+                            .withZone(id.loket.core.BusinessCalendar.WIB).format(p.createdAt()) + " WIB: tick it off"
+                    + " against the bank's record of " + p.amounts().total().rupiah());
         }
         if (!p.method().isGatewayCharge() || p.charge().isEmpty()) {
             return new ChargeConfirmation(ChargeConfirmation.Outcome.NOT_A_CHARGE, Optional.empty(), p.method().name());
@@ -969,15 +971,17 @@ public final class PaymentService {
         Optional<GatewayOutcome> outcome = provisional ? Optional.empty() : p.outcome();
         Instant at = outcome.flatMap(GatewayOutcome::paidAt).orElse(p.createdAt());
         PaidBill bill = p.bill();
+        // The house sandbox says SANDBOX; a provider's test mode (the network's, or the gateway that took the charge)
+        // says TESTING.
+        boolean sandbox = settings.isSandbox() || network.info().mode() == id.loket.billing.NetworkInfo.Mode.SANDBOX;
         return new ReceiptData(shop.name(), shop.address(), clerk, at, p.clientRef(), bill.billerCode(),
                 bill.billerName(), bill.category(), bill.reference(), bill.customerName(), bill.details(),
                 p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
                 outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
                 outcome.flatMap(GatewayOutcome::billerRef), provisional, false,
-                settings.isSandbox() || network.info().isTraining() || chargedInTraining(p),
-                network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING
-                        || chargedInTraining(p) && acceptance.acceptanceInfo().mode()
-                                == id.loket.billing.NetworkInfo.Mode.TESTING);
+                sandbox || network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING || chargedInTraining(p),
+                !sandbox && (network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING
+                        || chargedInTraining(p)));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -390,7 +390,9 @@ public final class CounterView {
             boolean open = now != WhatsAppReceipt.State.CLOSED;
             setShown(waButton, !open);
             if (!open && viewModel.step().get() == Step.RESULT && counter.getScene() != null) {
-                nextButton.requestFocus();
+                // After the panel has hidden itself (which moves the focus out of the counter): Enter serves the
+                // next customer.
+                javafx.application.Platform.runLater(nextButton::requestFocus);
             }
         });
 
