@@ -973,15 +973,16 @@ public final class PaymentService {
         PaidBill bill = p.bill();
         // The house sandbox says SANDBOX; a provider's test mode (the network's, or the gateway that took the charge)
         // says TESTING.
-        boolean sandbox = settings.isSandbox() || network.info().mode() == id.loket.billing.NetworkInfo.Mode.SANDBOX;
+        boolean houseSandbox = network.info().mode() == id.loket.billing.NetworkInfo.Mode.SANDBOX
+                || settings.isSandbox() && "house".equals(network.info().id());
         return new ReceiptData(shop.name(), shop.address(), clerk, at, p.clientRef(), bill.billerCode(),
                 bill.billerName(), bill.category(), bill.reference(), bill.customerName(), bill.details(),
                 p.amounts().bill(), p.amounts().adminFee(), p.total(), p.method(), p.tendered(), p.change(),
                 outcome.flatMap(GatewayOutcome::token), outcome.flatMap(GatewayOutcome::kwh),
                 outcome.flatMap(GatewayOutcome::billerRef), provisional, false,
-                sandbox || network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING || chargedInTraining(p),
-                !sandbox && (network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING
-                        || chargedInTraining(p)));
+                settings.isSandbox() || network.info().isTraining() || chargedInTraining(p),
+                network.info().mode() == id.loket.billing.NetworkInfo.Mode.TESTING
+                        || !houseSandbox && chargedInTraining(p));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

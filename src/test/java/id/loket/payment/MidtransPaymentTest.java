@@ -146,6 +146,11 @@ class MidtransPaymentTest {
         assertThat(bed.payments().find(waiting.clientRef()).orElseThrow().charge().orElseThrow().qrString())
                 .as("what was shown is kept").isEqualTo(shown.qrString());
         assertThat(bed.kindsOf(waiting.clientRef())).containsExactly(EntryKind.PENDING, EntryKind.POST_PENDING);
+        id.loket.core.ReceiptData receipt = bed.payments().receipt(waiting.clientRef(), new Shop("Loket", "Demak"),
+                PaymentTestBed.CLERK);
+        assertThat(receipt.sandbox()).as("no real money: the bill at the house sandbox, the charge in Midtrans'"
+                + " sandbox").isTrue();
+        assertThat(receipt.testing()).as("the house sandbox names itself SANDBOX").isFalse();
     }
 
     @Test

@@ -268,7 +268,7 @@ class ReceiptLinesTest {
     @EnumSource(PaymentMethod.class)
     void everyMethodHasItsIndonesianName(PaymentMethod method) {
         assertThat(ReceiptLines.methodName(method)).isIn(
-                "TUNAI", "KARTU DEBIT", "QRIS", "VIRTUAL ACCOUNT", "E-WALLET", "LINK PEMBAYARAN");
+                "TUNAI", "KARTU DEBIT", "QRIS", "VIRTUAL ACCOUNT", "E-WALLET", "LINK PEMBAYARAN", "QRIS TOKO");
     }
 
     @Test
