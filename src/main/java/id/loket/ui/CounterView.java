@@ -519,6 +519,12 @@ public final class CounterView {
                 viewModel.enterOnStaticQris();
             }
             e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && step == Step.RESULT && waPanel.isOpen()
+                && viewModel.whatsApp().state().get() == WhatsAppReceipt.State.SENT) {
+            // Sent: Enter goes on to the next customer, as it does without the panel (never a second send).
+            viewModel.whatsApp().close();
+            viewModel.nextCustomer();
+            e.consume();
         } else if (e.getCode() == KeyCode.ENTER && step == Step.RESULT && waPanel.isOpen()) {
             viewModel.whatsApp().send();
             e.consume();

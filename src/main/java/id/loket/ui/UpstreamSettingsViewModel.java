@@ -285,7 +285,8 @@ public final class UpstreamSettingsViewModel {
         /** On the background thread. */
         private Tested tested(GatewayResult<String> result) {
             if (result instanceof GatewayResult.Answer<String> answer) {
-                return new Tested(true, Message.of("settings.payment.test.ok", answer.value()));
+                return new Tested(true, Message.of(answer.value().contains("sandbox")
+                        ? "settings.payment.test.ok.sandbox" : "settings.payment.test.ok.production"));
             }
             if (result instanceof GatewayResult.Refused<String> refused) {
                 GatewayError error = refused.error();

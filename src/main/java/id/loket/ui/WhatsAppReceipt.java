@@ -73,6 +73,7 @@ public final class WhatsAppReceipt {
     public void open(String payment, Optional<String> knownPhone) {
         generation++;
         clientRef = Optional.of(Objects.requireNonNull(payment, "payment"));
+        sentTo = "";
         phone.set(knownPhone.orElse(""));
         link.set(Optional.empty());
         message.set(messages.isEmpty() ? Message.of("counter.wa.unavailable") : Message.NONE);
@@ -92,6 +93,9 @@ public final class WhatsAppReceipt {
         if (to.isEmpty()) {
             message.set(Message.of("counter.wa.phoneMissing"));
             return;
+        }
+        if (state.get() == State.SENT && to.equals(sentTo)) {
+            return; // already sent to this number: a second Enter sends nothing twice
         }
         String ref = clientRef.get();
         String by = clerk.get();
@@ -115,6 +119,9 @@ public final class WhatsAppReceipt {
         });
     }
 
+    /** The number the receipt was last sent to in this panel. */
+    private String sentTo = "";
+
     /** Esc: closes the panel; a send under way goes on, its answer is dropped. */
     public void close() {
         generation++;
@@ -126,6 +133,7 @@ public final class WhatsAppReceipt {
 
     private void show(ReceiptMessages.Outcome outcome, String to) {
         if (outcome instanceof ReceiptMessages.Outcome.Sent) {
+            sentTo = to;
             message.set(Message.of("counter.wa.sent", masked(to)));
             state.set(State.SENT);
             return;

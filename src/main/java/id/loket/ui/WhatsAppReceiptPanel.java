@@ -137,7 +137,9 @@ final class WhatsAppReceiptPanel extends VBox {
         boolean open = state != State.CLOSED;
         setVisible(open);
         setManaged(open);
-        phone.setDisable(state == State.SENDING);
+        // Not disabled while sending: a disabled field would lose the focus to the next control outside the counter
+        // (the language box), where Enter and Esc no longer reach the counter.
+        phone.setEditable(state != State.SENDING);
         pseudoClassStateChanged(SENT, state == State.SENT);
         pseudoClassStateChanged(FAILED, state == State.NOT_SENT);
         if (state == State.ASKING && getScene() != null) {

@@ -325,6 +325,14 @@ class CounterNonCashTest {
         assertThat(shown(robot, "#waLinkBox")).isFalse();
         assertThat(messenger.sent).singleElement().asString().startsWith("0812-3456-7890\n")
                 .contains(paid.bill().reference());
+        assertThat(robot.lookup("#waPhone").query().isFocused() || robot.lookup("#nextButton").query().isFocused())
+                .as("the focus stays in the counter, so Enter and Esc still reach it").isTrue();
+
+        // Sent: Enter serves the next customer, never a second send.
+        robot.type(KeyCode.ENTER);
+
+        await(() -> !shown(robot, "#resultPanel"));
+        assertThat(messenger.sent).hasSize(1);
     }
 
     @Test

@@ -158,7 +158,7 @@ class UpstreamSettingsTest {
         checks.gateway = new GatewayResult.Answer<>("accepted, sandbox");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#page-settings #paymentTestMessage")
-                .equals("Koneksi berhasil: Midtrans menerima server key ini (accepted, sandbox)."));
+                .equals("Koneksi berhasil: Midtrans menerima server key ini (mode sandbox: TESTING, tanpa uang sungguhan)."));
         assertThat(shop.settingsService().paymentGateway()).as("a test saves nothing").isEqualTo("house");
         Screenshots.save(stage, "settings-payment-tested");
 

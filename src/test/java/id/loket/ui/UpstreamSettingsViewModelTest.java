@@ -89,7 +89,7 @@ class UpstreamSettingsViewModelTest {
                 .containsExactly("gateway SB-Mid-server-rahasia123 " + SettingsService.MIDTRANS_SANDBOX_URL);
         assertThat(payment.testStatus().isError().get()).isFalse();
         assertThat(payment.testStatus().message().get().in(INDONESIAN))
-                .isEqualTo("Koneksi berhasil: Midtrans menerima server key ini (accepted, sandbox).");
+                .isEqualTo("Koneksi berhasil: Midtrans menerima server key ini (mode sandbox: TESTING, tanpa uang sungguhan).");
 
         checks.gateway = new GatewayResult.Refused<>(new GatewayError(401, GatewayError.WRONG_KEY,
                 "Unknown Merchant server_key/id SB-Mid-server-rahasia123"));
