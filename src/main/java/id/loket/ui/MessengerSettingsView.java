@@ -89,13 +89,16 @@ public final class MessengerSettingsView {
         fonnteTokenLabel.setLabelFor(fonnteTokenField);
         fonnteUrlLabel.setLabelFor(fonnteUrlField);
         testPhoneLabel.setLabelFor(testPhoneField);
-        ViewTies.collapseWhenHidden(messengerMessage, messengerTestProgress, messengerTestMessage);
-        Choices.show(messengerBox, choice -> choice == null ? ""
-                : resources.getString("settings.messenger.choice." + choice));
-        messengerBox.getItems().setAll(viewModel.choices());
-        fonnteUrlField.setPromptText(SettingsService.FONNTE_DEFAULT_URL);
+        ProviderTab tab = new ProviderTab(resources, messengerBox, fonnteTokenField, fonnteUrlField, messengerMessage,
+                messengerTestProgress, messengerTestMessage, messengerSaveButton);
+        tab.initialize(viewModel.choices(), "settings.messenger.choice.", SettingsService.FONNTE_DEFAULT_URL);
         if (upstreams.isOwner()) {
-            ties.whileInScene(messengerBody, this::show);
+            ties.whileInScene(messengerBody, () -> {
+                ties.bind(testPhoneField.textProperty(), viewModel.testPhone());
+                // Fonnte's fields only for Fonnte.
+                tab.show(ties, viewModel.form(), viewModel::activate, UpstreamSettingsViewModel.FONNTE,
+                        "settings.messenger.token.prompt", testPhoneField);
+            });
         }
     }
 
@@ -117,42 +120,5 @@ public final class MessengerSettingsView {
     @FXML
     private void save() {
         viewModel.save();
-    }
-
-    private void show() {
-        ties.bind(messengerBox.valueProperty(), viewModel.kind());
-        ties.bind(fonnteTokenField.textProperty(), viewModel.token());
-        ties.bind(fonnteUrlField.textProperty(), viewModel.url());
-        ties.bind(testPhoneField.textProperty(), viewModel.testPhone());
-        ActionStatus status = viewModel.status();
-        ActionStatus testStatus = viewModel.testStatus();
-        ties.listen(() -> UpstreamTabTexts.show(messengerMessage, status, resources), status.message(),
-                status.isError());
-        ties.listen(() -> UpstreamTabTexts.show(messengerTestMessage, testStatus, resources), testStatus.message(),
-                testStatus.isError());
-        ties.listen(this::showBusy, status.busy(), testStatus.busy());
-        ties.listen(this::showForm, viewModel.kind(), viewModel.tokenStored());
-        ties.onUndo(viewModel::deactivate);
-
-        viewModel.activate();
-        UpstreamTabTexts.show(messengerMessage, status, resources);
-        UpstreamTabTexts.show(messengerTestMessage, testStatus, resources);
-        showBusy();
-        showForm();
-    }
-
-    private void showBusy() {
-        messengerTestProgress.setVisible(viewModel.testStatus().busy().get());
-        messengerSaveButton.setDisable(viewModel.status().busy().get());
-    }
-
-    /** Fonnte's fields only for Fonnte; the token field says when a token is stored (never what it is). */
-    private void showForm() {
-        boolean fonnte = UpstreamSettingsViewModel.FONNTE.equals(viewModel.kind().get());
-        for (Node n : new Node[] {fonnteTokenField, fonnteUrlField, testPhoneField}) {
-            n.setDisable(!fonnte);
-        }
-        fonnteTokenField.setPromptText(resources.getString(viewModel.tokenStored().get()
-                ? "settings.upstream.secret.stored" : "settings.messenger.token.prompt"));
     }
 }

@@ -82,13 +82,13 @@ public final class PaymentGatewaySettingsView {
         gatewayLabel.setLabelFor(gatewayBox);
         midtransKeyLabel.setLabelFor(midtransKeyField);
         midtransUrlLabel.setLabelFor(midtransUrlField);
-        ViewTies.collapseWhenHidden(paymentMessage, paymentTestProgress, paymentTestMessage);
-        Choices.show(gatewayBox, choice -> choice == null ? ""
-                : resources.getString("settings.payment.choice." + choice));
-        gatewayBox.getItems().setAll(viewModel.choices());
-        midtransUrlField.setPromptText(SettingsService.MIDTRANS_DEFAULT_URL);
+        ProviderTab tab = new ProviderTab(resources, gatewayBox, midtransKeyField, midtransUrlField, paymentMessage,
+                paymentTestProgress, paymentTestMessage, paymentSaveButton);
+        tab.initialize(viewModel.choices(), "settings.payment.choice.", SettingsService.MIDTRANS_DEFAULT_URL);
         if (upstreams.isOwner()) {
-            ties.whileInScene(paymentBody, this::show);
+            // Midtrans' fields only for Midtrans.
+            ties.whileInScene(paymentBody, () -> tab.show(ties, viewModel.form(), viewModel::activate,
+                    UpstreamSettingsViewModel.MIDTRANS, "settings.payment.key.prompt"));
         }
     }
 
@@ -105,42 +105,5 @@ public final class PaymentGatewaySettingsView {
     @FXML
     private void save() {
         viewModel.save();
-    }
-
-    private void show() {
-        ties.bind(gatewayBox.valueProperty(), viewModel.gateway());
-        ties.bind(midtransKeyField.textProperty(), viewModel.serverKey());
-        ties.bind(midtransUrlField.textProperty(), viewModel.url());
-        ActionStatus status = viewModel.status();
-        ActionStatus testStatus = viewModel.testStatus();
-        ties.listen(() -> UpstreamTabTexts.show(paymentMessage, status, resources), status.message(),
-                status.isError());
-        ties.listen(() -> UpstreamTabTexts.show(paymentTestMessage, testStatus, resources), testStatus.message(),
-                testStatus.isError());
-        ties.listen(this::showBusy, status.busy(), testStatus.busy());
-        ties.listen(this::showForm, viewModel.gateway(), viewModel.keyStored());
-        ties.onUndo(viewModel::deactivate);
-
-        viewModel.activate();
-        UpstreamTabTexts.show(paymentMessage, status, resources);
-        UpstreamTabTexts.show(paymentTestMessage, testStatus, resources);
-        showBusy();
-        showForm();
-    }
-
-    private void showBusy() {
-        paymentTestProgress.setVisible(viewModel.testStatus().busy().get());
-        // The save button only: the view model ignores a second test while the first is on its way, and a disabled
-        // focused button would pass the focus on.
-        paymentSaveButton.setDisable(viewModel.status().busy().get());
-    }
-
-    /** Midtrans' fields only for Midtrans; the key field says when a key is stored (never what it is). */
-    private void showForm() {
-        boolean house = !UpstreamSettingsViewModel.MIDTRANS.equals(viewModel.gateway().get());
-        midtransKeyField.setDisable(house);
-        midtransUrlField.setDisable(house);
-        midtransKeyField.setPromptText(resources.getString(viewModel.keyStored().get()
-                ? "settings.upstream.secret.stored" : "settings.payment.key.prompt"));
     }
 }

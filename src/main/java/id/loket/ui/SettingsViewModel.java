@@ -11,6 +11,7 @@ import id.loket.core.BillerCategory;
 import id.loket.core.BusinessCalendar;
 import id.loket.core.Money;
 import id.loket.settings.SettingsService;
+import id.loket.ui.ProviderForm.Tested;
 import id.loket.users.Activation;
 import id.loket.users.AuditAction;
 import id.loket.users.AuditEntry;
@@ -40,14 +41,12 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.print.PrintService;
@@ -314,19 +313,13 @@ public final class SettingsViewModel {
     private boolean feesLoaded;
 
     // biller network
-    private final ActionStatus networkStatus = new ActionStatus();
-    private final ActionStatus connectionStatus = new ActionStatus();
     private final ObservableList<String> networkChoices = FXCollections.unmodifiableObservableList(
             FXCollections.observableArrayList(HOUSE, DIGIFLAZZ));
-    private final ObjectProperty<String> network = new SimpleObjectProperty<>(HOUSE);
+    /** The network, the key, the address, their test and their saving; the username and testing mode are beside. */
+    private final ProviderForm account =
+            new ProviderForm(LOG, this::run, HOUSE, SettingsService.DIGIFLAZZ_DEFAULT_URL);
     private final StringProperty digiflazzUsername = new SimpleStringProperty("");
-    private final StringProperty digiflazzKey = new SimpleStringProperty("");
-    private final StringProperty digiflazzUrl = new SimpleStringProperty(SettingsService.DIGIFLAZZ_DEFAULT_URL);
     private final BooleanProperty digiflazzTesting = new SimpleBooleanProperty();
-    private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper();
-    /** Counts changes of the typed account, so that a test's answer for what was typed before is not shown. */
-    private long accountEdits;
-    private boolean networkLoaded;
 
     /** Numbers the reads of the operators and the audit log, so that only the latest is shown. */
     private long operatorReads;
@@ -373,10 +366,7 @@ public final class SettingsViewModel {
         verifiedAboveText.addListener((obs, old, now) -> verifiedAboveProblem.set(
                 now == null || now.isBlank() || CounterViewModel.parseRupiah(now).isPresent()
                         ? Message.NONE : Message.of("settings.shop.verifiedAbove.invalid")));
-        for (ObservableValue<?> typed : List.of(network, digiflazzUsername, digiflazzKey, digiflazzUrl,
-                digiflazzTesting)) {
-            typed.addListener((obs, old, now) -> accountEdited());
-        }
+        account.watch(digiflazzUsername, digiflazzTesting);
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
@@ -408,7 +398,7 @@ public final class SettingsViewModel {
         if (!feesLoaded) {
             loadFees();
         }
-        if (!networkLoaded) {
+        if (!account.loaded()) {
             loadNetwork();
         }
     }
@@ -421,7 +411,7 @@ public final class SettingsViewModel {
         currentPassword.set("");
         newPassword.set("");
         repeatPassword.set("");
-        digiflazzKey.set("");
+        account.forget();
     }
 
     /** {@code instant} on the shop's clock (WIB). */
@@ -920,12 +910,12 @@ public final class SettingsViewModel {
 
     /** Reading and saving the biller network. */
     public ActionStatus networkStatus() {
-        return networkStatus;
+        return account.status();
     }
 
     /** "Test connection": on its way, and what the network said (the deposit, or what is wrong). */
     public ActionStatus connectionStatus() {
-        return connectionStatus;
+        return account.testStatus();
     }
 
     /** {@link #HOUSE} (the training sandbox), then {@link #DIGIFLAZZ}. */
@@ -935,7 +925,7 @@ public final class SettingsViewModel {
 
     /** {@link #HOUSE} or {@link #DIGIFLAZZ}. */
     public ObjectProperty<String> network() {
-        return network;
+        return account.choice();
     }
 
     public StringProperty digiflazzUsername() {
@@ -947,12 +937,12 @@ public final class SettingsViewModel {
      * nor into any message: {@link #keyStored()} only says that there is one.
      */
     public StringProperty digiflazzKey() {
-        return digiflazzKey;
+        return account.secret();
     }
 
     /** Digiflazz's address; empty means {@link SettingsService#DIGIFLAZZ_DEFAULT_URL}. */
     public StringProperty digiflazzUrl() {
-        return digiflazzUrl;
+        return account.url();
     }
 
     /** Digiflazz's development mode: the development key, no real transactions, "TESTING" on screen. */
@@ -962,23 +952,13 @@ public final class SettingsViewModel {
 
     /** Whether an API key is stored, so the key field may stay empty. */
     public ReadOnlyBooleanProperty keyStored() {
-        return keyStored.getReadOnlyProperty();
+        return account.secretStored();
     }
 
     /** Reads the biller network's settings in the background. */
     public void loadNetwork() {
-        networkStatus.start();
-        run(this::readNetwork, read -> {
-            networkStatus.done();
-            showNetwork(read);
-            if (!read.problem().isEmpty()) {
-                networkStatus.error(read.problem());
-            }
-        }, failure -> {
-            networkStatus.done();
-            logFailure("The biller network's settings could not be read", failure);
-            networkStatus.error(refusal(failure, "settings.network.error.read"));
-        });
+        account.load(this::readNetwork, this::showNetwork, "The biller network's settings could not be read",
+                "settings.network.error.read");
     }
 
     /**
@@ -986,6 +966,7 @@ public final class SettingsViewModel {
      * stored key), in the background. What comes back is said in words: the balance, or which setting is wrong.
      */
     public void testConnection() {
+        ActionStatus connectionStatus = account.testStatus();
         if (connectionStatus.busy().get()) {
             return;
         }
@@ -993,35 +974,14 @@ public final class SettingsViewModel {
         if (typed.isEmpty()) {
             return;
         }
-        NetworkAccount account = typed.get();
-        long edits = accountEdits;
-        connectionStatus.start(Message.of("settings.network.test.running"));
-        run(() -> {
-            NetworkAccount asked = account.key().isEmpty() && DIGIFLAZZ.equals(account.network())
-                    ? new NetworkAccount(DIGIFLAZZ, account.username(), settings.digiflazzKey().orElse(""),
-                            account.url(), account.testing())
-                    : account;
-            try {
-                return tested(connectionTest.test(asked), asked.key());
-            } catch (RuntimeException e) {
-                // The key may be in an exception's message: neither the log nor the screen gets it.
-                LOG.warn("Testing the connection to {} failed: {}", asked.network(), hideKey(describe(e), asked.key()));
-                return new Tested(false, hideKey(Message.of("settings.network.test.failed", describe(e)), asked.key()));
-            }
-        }, result -> {
-            connectionStatus.done();
-            if (edits != accountEdits) {
-                connectionStatus.clear(); // the answer is about an account no longer on screen
-            } else if (result.answered()) {
-                connectionStatus.info(result.message());
-            } else {
-                connectionStatus.error(result.message());
-            }
-        }, failure -> {
-            connectionStatus.done();
-            logFailure("Testing the connection failed", failure);
-            connectionStatus.error(hideKey(refusal(failure, "settings.network.test.failed"), account.key()));
-        });
+        NetworkAccount asked = typed.get();
+        account.test(Message.of("settings.network.test.running"), asked.key(),
+                () -> asked.key().isEmpty() && DIGIFLAZZ.equals(asked.network())
+                        ? settings.digiflazzKey().orElse("") : asked.key(),
+                key -> tested(connectionTest.test(new NetworkAccount(asked.network(), asked.username(), key,
+                        asked.url(), asked.testing()))),
+                "Testing the connection to " + asked.network() + " failed", "Testing the connection failed",
+                "settings.network.test.failed");
     }
 
     /**
@@ -1029,66 +989,45 @@ public final class SettingsViewModel {
      * the background; owner only. Loket builds its network when it starts, so the page says to restart it.
      */
     public void saveNetwork() {
-        if (networkStatus.busy().get()) {
+        if (account.status().busy().get()) {
             return;
         }
-        Optional<NetworkAccount> typed = typedAccount(networkStatus);
+        Optional<NetworkAccount> typed = typedAccount(account.status());
         if (typed.isEmpty()) {
             return;
         }
-        NetworkAccount account = typed.get();
-        Optional<String> key = account.key().isEmpty() ? Optional.empty() : Optional.of(account.key());
-        networkStatus.start();
-        run(() -> {
+        NetworkAccount saved = typed.get();
+        Optional<String> key = saved.key().isEmpty() ? Optional.empty() : Optional.of(saved.key());
+        account.save(saved.key(), () -> {
             // An empty username is how the service goes back to the house network.
-            settings.setDigiflazz(actor(), account.username(), key, account.url(), account.testing());
+            settings.setDigiflazz(actor(), saved.username(), key, saved.url(), saved.testing());
             return readNetwork();
-        }, read -> {
-            networkStatus.done();
-            digiflazzKey.set("");
-            showNetwork(read);
-            networkStatus.info(Message.of(DIGIFLAZZ.equals(read.network()) ? "settings.network.saved.digiflazz"
-                    : "settings.network.saved.house"));
-        }, failure -> {
-            networkStatus.done();
-            LOG.info("Saving the biller network was refused: {}", hideKey(describe(failure), account.key()));
-            networkStatus.error(hideKey(refusal(failure, "settings.network.error.save"), account.key()));
-        });
+        }, this::showNetwork, read -> Message.of(DIGIFLAZZ.equals(read.choice()) ? "settings.network.saved.digiflazz"
+                : "settings.network.saved.house"), "Saving the biller network was refused",
+                "settings.network.error.save");
     }
 
     /** The account as typed; empty, with what is missing said on {@code status}, when it cannot be used. */
     private Optional<NetworkAccount> typedAccount(ActionStatus status) {
-        String url = Objects.requireNonNullElse(digiflazzUrl.get(), "").strip();
+        String url = ProviderForm.typed(account.url());
         url = url.isEmpty() ? SettingsService.DIGIFLAZZ_DEFAULT_URL : url;
         boolean testing = digiflazzTesting.get();
-        if (!DIGIFLAZZ.equals(network.get())) {
+        if (!DIGIFLAZZ.equals(account.choice().get())) {
             return Optional.of(new NetworkAccount(HOUSE, "", "", url, testing));
         }
-        String username = Objects.requireNonNullElse(digiflazzUsername.get(), "").strip();
-        String key = Objects.requireNonNullElse(digiflazzKey.get(), "").strip();
+        String username = ProviderForm.typed(digiflazzUsername);
         if (username.isEmpty()) {
             status.error(Message.of("settings.network.username.missing"));
             return Optional.empty();
         }
-        if (key.isEmpty() && !keyStored.get()) {
-            status.error(Message.of("settings.network.key.missing"));
+        if (!account.secretAvailable(status, "settings.network.key.missing")) {
             return Optional.empty();
         }
-        return Optional.of(new NetworkAccount(DIGIFLAZZ, username, key, url, testing));
+        return Optional.of(new NetworkAccount(DIGIFLAZZ, username, account.typedSecret(), url, testing));
     }
-
-    private void accountEdited() {
-        accountEdits++;
-        if (!connectionStatus.busy().get()) {
-            connectionStatus.clear();
-        }
-    }
-
-    /** What a test came to, in words that never hold the key. */
-    private record Tested(boolean answered, Message message) {}
 
     /** On the background thread. */
-    private static Tested tested(GatewayResult<DepositBalance> result, String key) {
+    private static Tested tested(GatewayResult<DepositBalance> result) {
         if (result instanceof GatewayResult.Answer<DepositBalance> answer) {
             return new Tested(true, Message.of("settings.network.test.ok", answer.value().balance().rupiah()));
         }
@@ -1107,45 +1046,27 @@ public final class SettingsViewModel {
             } else {
                 message = Message.of("settings.network.test.refused", error.code(), said);
             }
-            return new Tested(false, hideKey(message, key));
+            return new Tested(false, message);
         }
         String reason = ((GatewayResult.NoAnswer<DepositBalance>) result).reason();
-        return new Tested(false, hideKey(Message.of("settings.network.test.noAnswer", reason), key));
+        return new Tested(false, Message.of("settings.network.test.noAnswer", reason));
     }
 
-    /** {@code message} with the key, should a provider or an exception have repeated it, masked. */
-    private static Message hideKey(Message message, String key) {
-        return new Message(message.key(), message.arguments().stream()
-                .map(a -> a instanceof String text ? hideKey(text, key) : a).toList());
-    }
-
-    private static String hideKey(String text, String key) {
-        return key.isBlank() ? text : text.replace(key, "****");
-    }
-
-    private record NetworkSettings(String network, String username, boolean keyStored, String url, boolean testing,
-            Message problem) {}
+    private record NetworkSettings(String choice, String username, boolean secretStored, String url, boolean testing,
+            Message problem) implements ProviderForm.Read {}
 
     /** On the background thread; reads whether a key is stored, never the key. */
     private NetworkSettings readNetwork() {
-        String chosen;
-        Message problem = Message.NONE;
-        try {
-            chosen = settings.billerNetwork();
-        } catch (IllegalArgumentException e) {
-            chosen = HOUSE;
-            problem = Message.of("settings.network.storedInvalid", describe(e));
-        }
-        return new NetworkSettings(chosen, settings.digiflazzUsername().orElse(""),
-                settings.digiflazzKey().isPresent(), settings.digiflazzUrl(), settings.digiflazzTesting(), problem);
+        ProviderForm.Choice chosen =
+                ProviderForm.storedChoice(settings::billerNetwork, HOUSE, "settings.network.storedInvalid");
+        return new NetworkSettings(chosen.value(), settings.digiflazzUsername().orElse(""),
+                settings.digiflazzKey().isPresent(), settings.digiflazzUrl(), settings.digiflazzTesting(),
+                chosen.problem());
     }
 
+    /** What the network's form has besides the choice, the key and the address. */
     private void showNetwork(NetworkSettings read) {
-        networkLoaded = true;
-        keyStored.set(read.keyStored());
-        network.set(read.network());
         digiflazzUsername.set(read.username());
-        digiflazzUrl.set(read.url());
         digiflazzTesting.set(read.testing());
     }
 
@@ -1323,16 +1244,11 @@ public final class SettingsViewModel {
 
     /** A refusal is the service's answer, said on screen: logged without a stack trace; anything else with one. */
     private static void logFailure(String what, Throwable failure) {
-        if (failure instanceof UserException || failure instanceof PermissionDeniedException) {
-            LOG.info("{}: {}", what, failure.getMessage());
-        } else {
-            LOG.warn(what, failure);
-        }
+        ProviderForm.logFailure(LOG, what, failure);
     }
 
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return ProviderForm.describe(failure);
     }
 
     /** The printers installed on this computer, by name (slow on some systems: called in the background). */

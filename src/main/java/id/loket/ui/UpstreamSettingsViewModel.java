@@ -7,18 +7,15 @@ import id.loket.billing.UpstreamChecks;
 import id.loket.qris.QrisException;
 import id.loket.qris.QrisPayload;
 import id.loket.settings.SettingsService;
+import id.loket.ui.ProviderForm.Tested;
 import id.loket.users.Operator;
-import id.loket.users.PermissionDeniedException;
 import id.loket.users.UserException;
 import id.loket.users.UserService;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.property.ObjectProperty;
@@ -26,10 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -42,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@link SettingsViewModel}, which it leaves alone; {@link PaymentGatewaySettingsView},
  * {@link StaticQrisSettingsView} and {@link MessengerSettingsView} bind to its three parts.
  *
- * <p>As on the biller network's tab: "Test connection" asks with what is typed, not saved (an empty key field means
- * the stored key), on {@code background}, and says the answer in words; saving is the owner's (the service refuses
- * anyone else, and the refusal is shown); Loket builds its gateway and messenger when it starts, so a saved change is
- * used from the next start and the page says so. A stored key or token is never read into a field or a message: the
+ * <p>As on the biller network's tab (each is a {@link ProviderForm}): "Test connection" asks with what is typed, not
+ * saved (an empty key field means the stored key), on {@code background}, and says the answer in words; saving is the
+ * owner's (the service refuses anyone else, and the refusal is shown); Loket builds its gateway and messenger when it
+ * starts, so a saved change is used from the next start and the page says so. A stored key or token is never read into a field or a message: the
  * page only knows that one is stored, and a typed one is forgotten once saved or when the page is left.
  *
  * <p>A QRIS payload is checked here, at once and on the JavaFX thread (it is a short string): a payload that does not
@@ -117,169 +112,49 @@ public final class UpstreamSettingsViewModel {
     // ---- the payment gateway ------------------------------------------------------------------------------------
 
     /** Which gateway takes non-cash money: the training sandbox or Midtrans, with its server key and address. */
-    public final class PaymentGateway {
-
-        private final ActionStatus status = new ActionStatus();
-        private final ActionStatus testStatus = new ActionStatus();
-        private final ObservableList<String> choices =
-                FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(HOUSE, MIDTRANS));
-        private final ObjectProperty<String> gateway = new SimpleObjectProperty<>(HOUSE);
-        private final StringProperty serverKey = new SimpleStringProperty("");
-        private final StringProperty url = new SimpleStringProperty(SettingsService.MIDTRANS_DEFAULT_URL);
-        private final ReadOnlyBooleanWrapper keyStored = new ReadOnlyBooleanWrapper();
-        private final Edits edits = new Edits(testStatus);
-        private boolean loaded;
+    public final class PaymentGateway extends Account {
 
         private PaymentGateway() {
-            edits.watch(gateway, serverKey, url);
-        }
-
-        /** Reading and saving. */
-        public ActionStatus status() {
-            return status;
-        }
-
-        /** "Test connection": on its way, and what the gateway said. */
-        public ActionStatus testStatus() {
-            return testStatus;
-        }
-
-        /** {@link #HOUSE}, then {@link #MIDTRANS}. */
-        public ObservableList<String> choices() {
-            return choices;
+            super("payment gateway", MIDTRANS, SettingsService.MIDTRANS_DEFAULT_URL, "settings.payment.key.missing",
+                    HOUSE, MIDTRANS);
         }
 
         public ObjectProperty<String> gateway() {
-            return gateway;
+            return form.choice();
         }
 
         /** The server key as typed (the field masks it); empty keeps the stored key, which is never read into it. */
         public StringProperty serverKey() {
-            return serverKey;
-        }
-
-        /** Midtrans' address; empty means {@link SettingsService#MIDTRANS_DEFAULT_URL}. */
-        public StringProperty url() {
-            return url;
+            return form.secret();
         }
 
         /** Whether a server key is stored, so the key field may stay empty. */
         public ReadOnlyBooleanProperty keyStored() {
-            return keyStored.getReadOnlyProperty();
-        }
-
-        /** The tab is shown: the stored settings are read the first time (what was typed survives a look away). */
-        public void activate() {
-            if (isOwner() && !loaded) {
-                load();
-            }
-        }
-
-        /** The page is left: the typed key is forgotten. */
-        public void deactivate() {
-            serverKey.set("");
-        }
-
-        /** Reads the stored settings in the background. */
-        public void load() {
-            status.start();
-            run(() -> {
-                Message problem = Message.NONE;
-                String chosen;
-                try {
-                    chosen = settings.paymentGateway();
-                } catch (IllegalArgumentException e) {
-                    chosen = HOUSE;
-                    problem = Message.of("settings.upstream.storedInvalid", describe(e));
-                }
-                return new Stored(chosen, settings.midtransServerKey().isPresent(), settings.midtransUrl(), problem);
-            }, read -> {
-                status.done();
-                show(read);
-                if (!read.problem().isEmpty()) {
-                    status.error(read.problem());
-                }
-            }, failure -> {
-                status.done();
-                logFailure("The payment gateway's settings could not be read", failure);
-                status.error(refusal(failure, "settings.upstream.error.read"));
-            });
+            return form.secretStored();
         }
 
         /** Asks Midtrans with the key and address as typed (an empty key field: the stored key), in the background. */
         public void test() {
-            if (testStatus.busy().get()) {
-                return;
-            }
-            if (!MIDTRANS.equals(gateway.get())) {
-                testStatus.info(Message.of("settings.payment.test.house"));
-                return;
-            }
-            Optional<String> address = typedUrl(url, SettingsService.MIDTRANS_DEFAULT_URL, testStatus);
-            if (address.isEmpty() || !keyAvailable(testStatus)) {
-                return;
-            }
-            String typedKey = typed(serverKey);
-            long asked = edits.count();
-            testStatus.start(Message.of("settings.payment.test.running"));
-            run(() -> {
-                String key = typedKey.isEmpty() ? settings.midtransServerKey().orElse("") : typedKey;
-                try {
-                    return hideSecret(tested(checks.testPaymentGateway(key, address.get())), key);
-                } catch (RuntimeException e) {
-                    LOG.warn("Testing Midtrans failed: {}", hideSecret(describe(e), key));
-                    return new Tested(false, hideSecret(Message.of("settings.upstream.test.failed", describe(e)), key));
-                }
-            }, result -> edits.answer(asked, result), failure -> {
-                testStatus.done();
-                logFailure("Testing Midtrans failed", failure);
-                testStatus.error(hideSecret(refusal(failure, "settings.upstream.test.failed"), typedKey));
-            });
+            testable(Message.of("settings.payment.test.house")).ifPresent(address -> test(
+                    Message.of("settings.payment.test.running"),
+                    key -> tested(checks.testPaymentGateway(key, address)), "Testing Midtrans failed"));
         }
 
         /** Saves the choice and, for Midtrans, the key (empty keeps the stored one) and address; owner only. */
         public void save() {
-            if (status.busy().get()) {
-                return;
-            }
-            boolean midtrans = MIDTRANS.equals(gateway.get());
-            Optional<String> address = typedUrl(url, SettingsService.MIDTRANS_DEFAULT_URL, status);
-            if (address.isEmpty() || midtrans && !keyAvailable(status)) {
-                return;
-            }
-            String key = typed(serverKey);
-            status.start();
-            run(() -> {
-                settings.setMidtrans(actor(), midtrans, key.isEmpty() ? Optional.empty() : Optional.of(key),
-                        address.get());
-                return new Stored(settings.paymentGateway(), settings.midtransServerKey().isPresent(),
-                        settings.midtransUrl(), Message.NONE);
-            }, read -> {
-                status.done();
-                serverKey.set("");
-                show(read);
-                status.info(Message.of(MIDTRANS.equals(read.choice()) ? "settings.payment.saved.midtrans"
-                        : "settings.payment.saved.house"));
-            }, failure -> {
-                status.done();
-                LOG.info("Saving the payment gateway was refused: {}", hideSecret(describe(failure), key));
-                status.error(hideSecret(refusal(failure, "settings.upstream.error.save"), key));
-            });
+            save((choice, key, address) -> settings.setMidtrans(actor(), MIDTRANS.equals(choice), key, address),
+                    read -> Message.of(MIDTRANS.equals(read.choice()) ? "settings.payment.saved.midtrans"
+                            : "settings.payment.saved.house"));
         }
 
-        private boolean keyAvailable(ActionStatus said) {
-            if (typed(serverKey).isEmpty() && !keyStored.get()) {
-                said.error(Message.of("settings.payment.key.missing"));
-                return false;
-            }
-            return true;
+        @Override
+        Stored read(boolean saved) {
+            return stored(settings::paymentGateway, settings::midtransServerKey, settings::midtransUrl, saved);
         }
 
-        private void show(Stored read) {
-            loaded = true;
-            keyStored.set(read.secretStored());
-            gateway.set(read.choice());
-            url.set(read.url());
+        @Override
+        Optional<String> storedSecret() {
+            return settings.midtransServerKey();
         }
 
         /** On the background thread. */
@@ -385,7 +260,7 @@ public final class UpstreamSettingsViewModel {
             if (status.busy().get()) {
                 return;
             }
-            String typed = typed(payload);
+            String typed = ProviderForm.typed(payload);
             if (typed.isEmpty()) {
                 status.error(Message.of("settings.qris.missing"));
                 return;
@@ -441,7 +316,7 @@ public final class UpstreamSettingsViewModel {
         }
 
         private void recheck() {
-            String typed = typed(payload);
+            String typed = ProviderForm.typed(payload);
             if (typed.isEmpty()) {
                 valid.set(false);
                 check.set(Message.NONE);
@@ -477,51 +352,23 @@ public final class UpstreamSettingsViewModel {
     // ---- the messenger ------------------------------------------------------------------------------------------
 
     /** Who sends codes and receipts: the training sandbox, Fonnte (WhatsApp) with its token and address, or none. */
-    public final class Messenger {
+    public final class Messenger extends Account {
 
-        private final ActionStatus status = new ActionStatus();
-        private final ActionStatus testStatus = new ActionStatus();
-        private final ObservableList<String> choices =
-                FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(HOUSE, FONNTE, NONE));
-        private final ObjectProperty<String> kind = new SimpleObjectProperty<>(HOUSE);
-        private final StringProperty token = new SimpleStringProperty("");
-        private final StringProperty url = new SimpleStringProperty(SettingsService.FONNTE_DEFAULT_URL);
         private final StringProperty testPhone = new SimpleStringProperty("");
-        private final ReadOnlyBooleanWrapper tokenStored = new ReadOnlyBooleanWrapper();
-        private final Edits edits = new Edits(testStatus);
-        private boolean loaded;
 
         private Messenger() {
-            edits.watch(kind, token, url, testPhone);
-        }
-
-        /** Reading and saving. */
-        public ActionStatus status() {
-            return status;
-        }
-
-        /** "Test connection": on its way, and what the messenger said. */
-        public ActionStatus testStatus() {
-            return testStatus;
-        }
-
-        /** {@link #HOUSE}, {@link #FONNTE}, then {@link #NONE}. */
-        public ObservableList<String> choices() {
-            return choices;
+            super("messenger", FONNTE, SettingsService.FONNTE_DEFAULT_URL, "settings.messenger.token.missing", HOUSE,
+                    FONNTE, NONE);
+            form.watch(testPhone);
         }
 
         public ObjectProperty<String> kind() {
-            return kind;
+            return form.choice();
         }
 
         /** Fonnte's device token as typed (the field masks it); empty keeps the stored token. */
         public StringProperty token() {
-            return token;
-        }
-
-        /** Fonnte's address; empty means {@link SettingsService#FONNTE_DEFAULT_URL}. */
-        public StringProperty url() {
-            return url;
+            return form.secret();
         }
 
         /** The number the test text goes to (not saved). */
@@ -531,127 +378,39 @@ public final class UpstreamSettingsViewModel {
 
         /** Whether a token is stored, so the token field may stay empty. */
         public ReadOnlyBooleanProperty tokenStored() {
-            return tokenStored.getReadOnlyProperty();
-        }
-
-        /** The tab is shown: the stored settings are read the first time. */
-        public void activate() {
-            if (isOwner() && !loaded) {
-                load();
-            }
-        }
-
-        /** The page is left: the typed token is forgotten. */
-        public void deactivate() {
-            token.set("");
-        }
-
-        /** Reads the stored settings in the background. */
-        public void load() {
-            status.start();
-            run(() -> {
-                Message problem = Message.NONE;
-                String chosen;
-                try {
-                    chosen = settings.messenger();
-                } catch (IllegalArgumentException e) {
-                    chosen = HOUSE;
-                    problem = Message.of("settings.upstream.storedInvalid", describe(e));
-                }
-                return new Stored(chosen, settings.fonnteToken().isPresent(), settings.fonnteUrl(), problem);
-            }, read -> {
-                status.done();
-                show(read);
-                if (!read.problem().isEmpty()) {
-                    status.error(read.problem());
-                }
-            }, failure -> {
-                status.done();
-                logFailure("The messenger's settings could not be read", failure);
-                status.error(refusal(failure, "settings.upstream.error.read"));
-            });
+            return form.secretStored();
         }
 
         /** Sends Fonnte a test text to the typed number with the token as typed (empty: the stored token). */
         public void test() {
-            if (testStatus.busy().get()) {
+            Optional<String> address = testable(Message.of(NONE.equals(form.choice().get())
+                    ? "settings.messenger.test.none" : "settings.messenger.test.house"));
+            if (address.isEmpty()) {
                 return;
             }
-            if (!FONNTE.equals(kind.get())) {
-                testStatus.info(Message.of(NONE.equals(kind.get()) ? "settings.messenger.test.none"
-                        : "settings.messenger.test.house"));
-                return;
-            }
-            Optional<String> address = typedUrl(url, SettingsService.FONNTE_DEFAULT_URL, testStatus);
-            if (address.isEmpty() || !tokenAvailable(testStatus)) {
-                return;
-            }
-            String phone = typed(testPhone).replaceAll("[\\s.\\-()]", "");
+            String phone = ProviderForm.typed(testPhone).replaceAll("[\\s.\\-()]", "");
             if (!PHONE.matcher(phone).matches()) {
-                testStatus.error(Message.of("settings.messenger.phone.invalid"));
+                form.testStatus().error(Message.of("settings.messenger.phone.invalid"));
                 return;
             }
-            String typedToken = typed(token);
-            long asked = edits.count();
-            testStatus.start(Message.of("settings.messenger.test.running", phone));
-            run(() -> {
-                String secret = typedToken.isEmpty() ? settings.fonnteToken().orElse("") : typedToken;
-                try {
-                    return hideSecret(tested(checks.testMessenger(secret, address.get(), phone), phone), secret);
-                } catch (RuntimeException e) {
-                    LOG.warn("Testing Fonnte failed: {}", hideSecret(describe(e), secret));
-                    return new Tested(false,
-                            hideSecret(Message.of("settings.upstream.test.failed", describe(e)), secret));
-                }
-            }, result -> edits.answer(asked, result), failure -> {
-                testStatus.done();
-                logFailure("Testing Fonnte failed", failure);
-                testStatus.error(hideSecret(refusal(failure, "settings.upstream.test.failed"), typedToken));
-            });
+            test(Message.of("settings.messenger.test.running", phone),
+                    token -> tested(checks.testMessenger(token, address.get(), phone), phone), "Testing Fonnte failed");
         }
 
         /** Saves the choice and, for Fonnte, the token (empty keeps the stored one) and address; owner only. */
         public void save() {
-            if (status.busy().get()) {
-                return;
-            }
-            String chosen = Objects.requireNonNullElse(kind.get(), HOUSE);
-            Optional<String> address = typedUrl(url, SettingsService.FONNTE_DEFAULT_URL, status);
-            if (address.isEmpty() || FONNTE.equals(chosen) && !tokenAvailable(status)) {
-                return;
-            }
-            String secret = typed(token);
-            status.start();
-            run(() -> {
-                settings.setMessenger(actor(), chosen, secret.isEmpty() ? Optional.empty() : Optional.of(secret),
-                        address.get());
-                return new Stored(settings.messenger(), settings.fonnteToken().isPresent(), settings.fonnteUrl(),
-                        Message.NONE);
-            }, read -> {
-                status.done();
-                token.set("");
-                show(read);
-                status.info(Message.of("settings.messenger.saved." + read.choice()));
-            }, failure -> {
-                status.done();
-                LOG.info("Saving the messenger was refused: {}", hideSecret(describe(failure), secret));
-                status.error(hideSecret(refusal(failure, "settings.upstream.error.save"), secret));
-            });
+            save((choice, token, address) -> settings.setMessenger(actor(), choice, token, address),
+                    read -> Message.of("settings.messenger.saved." + read.choice()));
         }
 
-        private boolean tokenAvailable(ActionStatus said) {
-            if (typed(token).isEmpty() && !tokenStored.get()) {
-                said.error(Message.of("settings.messenger.token.missing"));
-                return false;
-            }
-            return true;
+        @Override
+        Stored read(boolean saved) {
+            return stored(settings::messenger, settings::fonnteToken, settings::fonnteUrl, saved);
         }
 
-        private void show(Stored read) {
-            loaded = true;
-            tokenStored.set(read.secretStored());
-            kind.set(read.choice());
-            url.set(read.url());
+        @Override
+        Optional<String> storedSecret() {
+            return settings.fonnteToken();
         }
 
         /** On the background thread. */
@@ -677,51 +436,145 @@ public final class UpstreamSettingsViewModel {
 
     // ---- shared -------------------------------------------------------------------------------------------------
 
-    /** What the settings say now: the choice, whether a secret is stored (never the secret), and the address. */
-    private record Stored(String choice, boolean secretStored, String url, Message problem) {}
+    /**
+     * What the payment gateway's and the messenger's tabs share: a {@link ProviderForm} run by this view model, the
+     * choice among {@link #choices()} starting as {@link #HOUSE}, whose provider has a secret and an address.
+     */
+    abstract class Account {
 
-    /** What a test came to, in words that never hold the secret. */
-    private record Tested(boolean answered, Message message) {}
+        /** Saves the choice ({@link #HOUSE} for none), the secret as typed (empty keeps the stored one) and address. */
+        interface Store {
+            void store(String choice, Optional<String> secret, String url);
+        }
+
+        final ProviderForm form;
+        private final ObservableList<String> choices;
+        private final String name;
+        private final String provider;
+        private final String defaultUrl;
+        private final String secretMissing;
+
+        /**
+         * @param name the tab's, as the log says it
+         * @param provider the choice that has a secret and an address
+         * @param secretMissing said when that provider has no secret, typed or stored
+         */
+        Account(String name, String provider, String defaultUrl, String secretMissing, String... choices) {
+            this.form = new ProviderForm(LOG, UpstreamSettingsViewModel.this::run, HOUSE, defaultUrl);
+            this.choices = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
+            this.name = name;
+            this.provider = provider;
+            this.defaultUrl = defaultUrl;
+            this.secretMissing = secretMissing;
+        }
+
+        /** Reading and saving. */
+        public ActionStatus status() {
+            return form.status();
+        }
+
+        /** "Test connection": on its way, and what the provider said. */
+        public ActionStatus testStatus() {
+            return form.testStatus();
+        }
+
+        /** {@link #HOUSE} first, then the others the tab offers. */
+        public ObservableList<String> choices() {
+            return choices;
+        }
+
+        /** The provider's address; empty means its default ({@link SettingsService}'s). */
+        public StringProperty url() {
+            return form.url();
+        }
+
+        /** The tab is shown: the stored settings are read the first time (what was typed survives a look away). */
+        public void activate() {
+            if (isOwner() && !form.loaded()) {
+                load();
+            }
+        }
+
+        /** The page is left: the typed secret is forgotten. */
+        public void deactivate() {
+            form.forget();
+        }
+
+        /** Reads the stored settings in the background. */
+        public void load() {
+            form.load(() -> read(false), read -> {}, "The " + name + "'s settings could not be read",
+                    "settings.upstream.error.read");
+        }
+
+        ProviderForm form() {
+            return form;
+        }
+
+        /** On the background thread: the settings as stored now (see {@link #stored}). */
+        abstract Stored read(boolean saved);
+
+        /** On the background thread: the stored secret. */
+        abstract Optional<String> storedSecret();
+
+        /**
+         * The typed address to test with, once no test is on its way, the provider is chosen ({@code notChosen} is
+         * said otherwise) and the address and a secret are there; empty, with why, otherwise.
+         */
+        Optional<String> testable(Message notChosen) {
+            ActionStatus testStatus = form.testStatus();
+            if (testStatus.busy().get()) {
+                return Optional.empty();
+            }
+            if (!provider.equals(form.choice().get())) {
+                testStatus.info(notChosen);
+                return Optional.empty();
+            }
+            Optional<String> address = form.typedUrl(defaultUrl, testStatus);
+            if (address.isEmpty() || !form.secretAvailable(testStatus, secretMissing)) {
+                return Optional.empty();
+            }
+            return address;
+        }
+
+        /** Tests with the secret as typed (empty: the stored one); {@code ask} on the background thread. */
+        void test(Message running, Function<String, Tested> ask, String whatFailed) {
+            String typed = form.typedSecret();
+            form.test(running, typed, () -> typed.isEmpty() ? storedSecret().orElse("") : typed, ask, whatFailed,
+                    whatFailed, "settings.upstream.test.failed");
+        }
+
+        /** Saves when the address is good and, for the provider, a secret is typed or stored; owner only. */
+        void save(Store store, Function<Stored, Message> saved) {
+            ActionStatus status = form.status();
+            if (status.busy().get()) {
+                return;
+            }
+            String chosen = Objects.requireNonNullElse(form.choice().get(), HOUSE);
+            Optional<String> address = form.typedUrl(defaultUrl, status);
+            if (address.isEmpty() || provider.equals(chosen) && !form.secretAvailable(status, secretMissing)) {
+                return;
+            }
+            String secret = form.typedSecret();
+            form.save(secret, () -> {
+                store.store(chosen, secret.isEmpty() ? Optional.empty() : Optional.of(secret), address.get());
+                return read(true);
+            }, read -> {}, saved, "Saving the " + name + " was refused", "settings.upstream.error.save");
+        }
+    }
+
+    /** What the settings say now: the choice, whether a secret is stored (never the secret), and the address. */
+    private record Stored(String choice, boolean secretStored, String url, Message problem)
+            implements ProviderForm.Read {}
 
     /**
-     * Counts the edits of a form, so that a test's answer about what was typed before is not shown, and clears the
-     * last answer when the form changes.
+     * On the background thread: a provider's settings as stored now. Read to be shown, a stored choice that cannot be
+     * used reads as {@link #HOUSE}, with why; just {@code saved}, it is used as it is.
      */
-    private static final class Edits {
-
-        private final ActionStatus testStatus;
-        private long count;
-
-        Edits(ActionStatus testStatus) {
-            this.testStatus = testStatus;
-        }
-
-        void watch(ObservableValue<?>... values) {
-            for (ObservableValue<?> value : values) {
-                value.addListener((obs, old, now) -> {
-                    count++;
-                    if (!testStatus.busy().get()) {
-                        testStatus.clear();
-                    }
-                });
-            }
-        }
-
-        long count() {
-            return count;
-        }
-
-        /** On the JavaFX thread: shows the answer to the test asked at {@code asked} edits. */
-        void answer(long asked, Tested result) {
-            testStatus.done();
-            if (asked != count) {
-                testStatus.clear(); // the answer is about a form no longer on screen
-            } else if (result.answered()) {
-                testStatus.info(result.message());
-            } else {
-                testStatus.error(result.message());
-            }
-        }
+    private static Stored stored(Supplier<String> choice, Supplier<Optional<String>> secret, Supplier<String> url,
+            boolean saved) {
+        ProviderForm.Choice chosen = saved ? new ProviderForm.Choice(choice.get(), Message.NONE)
+                : ProviderForm.storedChoice(choice, HOUSE, "settings.upstream.storedInvalid");
+        return new Stored(chosen.value(), secret.get().isPresent(), url.get(), chosen.problem());
     }
 
     /** A refusal other than a wrong key, in words. */
@@ -730,47 +583,6 @@ public final class UpstreamSettingsViewModel {
             return Message.of("settings.upstream.test.configuration", error.message());
         }
         return Message.of("settings.upstream.test.refused", error.code(), error.message());
-    }
-
-    /** The field's text without the spaces around it. */
-    private static String typed(StringProperty field) {
-        return Objects.requireNonNullElse(field.get(), "").strip();
-    }
-
-    /**
-     * The typed address (empty: {@code defaultUrl}); empty, with the reason on {@code said}, unless it is
-     * {@code https://}, or {@code http://} to this computer (a simulator).
-     */
-    private static Optional<String> typedUrl(StringProperty field, String defaultUrl, ActionStatus said) {
-        String text = typed(field);
-        String url = text.isEmpty() ? defaultUrl : text;
-        try {
-            URI uri = new URI(url);
-            String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
-            String host = Objects.requireNonNullElse(uri.getHost(), "").toLowerCase(Locale.ROOT);
-            boolean local = List.of("localhost", "127.0.0.1", "[::1]").contains(host);
-            if (!host.isEmpty() && (scheme.equals("https") || scheme.equals("http") && local)) {
-                return Optional.of(url);
-            }
-        } catch (URISyntaxException e) {
-            // said below
-        }
-        said.error(Message.of("settings.upstream.url.invalid", url));
-        return Optional.empty();
-    }
-
-    /** {@code result} with the secret, should a provider or an exception have repeated it, masked. */
-    private static Tested hideSecret(Tested result, String secret) {
-        return new Tested(result.answered(), hideSecret(result.message(), secret));
-    }
-
-    private static Message hideSecret(Message message, String secret) {
-        return new Message(message.key(), message.arguments().stream()
-                .map(a -> a instanceof String text ? hideSecret(text, secret) : a).toList());
-    }
-
-    private static String hideSecret(String text, String secret) {
-        return secret.isBlank() ? text : text.replace(secret, "****");
     }
 
     /** The signed-in operator as stored now: the service checks the role and status of this one. */
@@ -785,16 +597,11 @@ public final class UpstreamSettingsViewModel {
     }
 
     private static void logFailure(String what, Throwable failure) {
-        if (failure instanceof UserException || failure instanceof PermissionDeniedException) {
-            LOG.info("{}: {}", what, failure.getMessage());
-        } else {
-            LOG.warn(what, failure);
-        }
+        ProviderForm.logFailure(LOG, what, failure);
     }
 
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return ProviderForm.describe(failure);
     }
 
     /** Runs {@code work} on the background executor and hands its result or its failure to the JavaFX thread. */
