@@ -903,6 +903,12 @@ public final class CounterViewModel {
             return;
         }
         updateCountdown();
+        if (secondsLeft.get() == 0 && payment.get() != null && payment.get().charge().isPresent()) {
+            // The counter's wait has run out: withdraw the charge rather than trust the gateway's own expiry, which
+            // may lag (Midtrans' docs); a payment that raced it still pays the bill.
+            cancelCharge();
+            return;
+        }
         if (++ticks % POLL_EVERY == 0) {
             poll();
         }

@@ -171,6 +171,28 @@ class CounterMidtransTest {
         assertThat(printed).isEmpty();
     }
 
+    @Test
+    void aChargeWhoseWaitRunsOutIsWithdrawnAtMidtrans(FxRobot robot) throws Exception {
+        bed.openShift(0);
+        awaitCatalog(robot);
+        showThePostpaidBill(robot);
+        robot.type(KeyCode.F8);
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#chargeTitle", "Minta pelanggan memindai QRIS ini");
+        Payment waiting = onlyPayment();
+
+        // The counter's clock passes the charge's expiry; Midtrans' own expiry has not come (it may lag).
+        bed.appClock().advance(Duration.ofMinutes(16));
+
+        awaitText(robot, "#resultTitle", "Tidak dibayar");
+        assertThat(midtrans.charges()).singleElement().satisfies(c ->
+                assertThat(c.transactionStatus()).isEqualTo("cancel"));
+        assertThat(bed.payments().find(waiting.clientRef()).orElseThrow().state()).isIn(PaymentState.CANCELLED,
+                PaymentState.CHARGE_EXPIRED);
+        assertThat(bed.sandbox().paymentsOf(waiting.clientRef())).isEmpty();
+    }
+
     private static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
         robot.type(KeyCode.ENTER);
         robot.write(PaymentTestBed.POSTPAID_REF);
