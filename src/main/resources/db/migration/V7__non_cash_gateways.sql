@@ -40,7 +40,8 @@ END;
 -- A new payment method, STATIC_QRIS. SQLite cannot alter a CHECK constraint; widening one (every existing row still
 -- satisfies it) is the documented "simpler procedure" of https://sqlite.org/lang_altertable.html §7: rewrite the
 -- table's text in the schema. It runs last, after every ALTER TABLE above (which edit the same text); the index
--- after it changes the schema cookie, so every connection reads the schema again. LedgerMigrationTest proves the new CHECK holds.
+-- after it changes the schema cookie, so every connection reads the schema again. NonCashMigrationTest proves the
+-- new CHECK holds on a ledger made before it.
 PRAGMA writable_schema = ON;
 UPDATE sqlite_master SET sql = replace(sql, '''EWALLET'', ''PAYMENT_LINK'')',
                                             '''EWALLET'', ''PAYMENT_LINK'', ''STATIC_QRIS'')')

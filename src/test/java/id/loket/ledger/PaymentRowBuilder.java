@@ -73,6 +73,12 @@ final class PaymentRowBuilder {
         return this;
     }
 
+    /** Paid to the shop's own static QRIS (confirmed by the clerk), booked to qris_static. */
+    PaymentRowBuilder staticQris() {
+        this.method = PaymentMethod.STATIC_QRIS;
+        return this;
+    }
+
     PaymentRowBuilder succeeded() {
         this.outcome = Optional.of(new GatewayOutcome("pay_1", "00", "Transaksi berhasil", Optional.of("BR-1"),
                 Optional.of("1234 5678 9012 3456 7890"), Optional.of("12.3"), Optional.of(AT.plusSeconds(2))));
@@ -95,7 +101,11 @@ final class PaymentRowBuilder {
 
     /** The PENDING entry that reserves the payment's money. */
     static JournalEntry reservation(Payment p) {
-        AccountCode from = p.method() == PaymentMethod.CASH ? Shift.drawerOf(p.shiftId()) : AccountCode.CUSTOMER_CLEARING;
+        AccountCode from = switch (p.method()) {
+            case CASH -> Shift.drawerOf(p.shiftId());
+            case STATIC_QRIS -> AccountCode.QRIS_STATIC;
+            default -> AccountCode.CUSTOMER_CLEARING;
+        };
         return JournalEntry.pending(DAY, AT, p.clientRef(), "reserve", List.of(
                 Posting.debit(from, p.total()),
                 Posting.credit(AccountCode.GATEWAY_DEPOSIT, p.amounts().gatewayTotal()),
