@@ -1,6 +1,7 @@
 package id.loket.ui;
 
 import static id.loket.ui.CounterRobot.awaitTheBill;
+import static id.loket.ui.CounterRobot.showThePostpaidBill;
 import static id.loket.ui.CounterRobot.awaitCatalog;
 import static id.loket.ui.CounterRobot.text;
 import static id.loket.ui.CounterRobot.awaitText;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
@@ -313,13 +313,6 @@ class CounterFlowTest {
         awaitText(robot, "#shiftStatus", "Belum buka shift (Ctrl+3)");
     }
 
-    /** From the ready screen: the highlighted biller (PLN postpaid), its test reference, the bill shown. */
-    private static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        awaitTheBill(robot);
-    }
 
 
     private Payment onlyPayment() {

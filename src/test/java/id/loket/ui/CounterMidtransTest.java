@@ -4,6 +4,7 @@ import static id.loket.ui.CounterRobot.await;
 import static id.loket.ui.CounterRobot.awaitCatalog;
 import static id.loket.ui.CounterRobot.awaitText;
 import static id.loket.ui.CounterRobot.awaitTheBill;
+import static id.loket.ui.CounterRobot.showThePostpaidBill;
 import static id.loket.ui.CounterRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import id.loket.payment.PaymentTestBed;
 import id.loket.payment.Shop;
 import id.loket.qris.QrisPayload;
 import id.loket.report.ReceiptMessages;
-import id.loket.settings.SettingsService;
 import id.loket.upstream.midtrans.MidtransAcceptance;
 import id.loket.upstream.midtrans.MidtransClient;
 import id.loket.upstream.midtrans.sim.MidtransSimulator;
@@ -28,9 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -84,18 +82,7 @@ class CounterMidtransTest {
         CounterViewModel counter = new CounterViewModel(bed.billing(), bed.payments(), shop.customers(), desk,
                 bed.calendar(), session, bed.settings()::staticQris, Optional.of(messages), background,
                 Platform::runLater);
-        ControllerFactory controllers = ControllerFactory.builder()
-                .register(CounterView.class, () -> new CounterView(counter))
-                .build();
-        ViewLoader views = new ViewLoader(controllers, () -> Bundles.load(SettingsService.INDONESIAN));
-        ViewLoader.View<CounterView> view = views.load(FxmlFile.COUNTER, CounterView.class);
-        view.root().setId("page-pay");
-        double width = Math.min(1366, javafx.stage.Screen.getPrimary().getBounds().getWidth());
-        Scene scene = new Scene(view.root(), width, 768);
-        scene.getStylesheets().add(CounterMidtransTest.class.getResource("/css/loket.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        view.controller().focus();
+        CounterRobot.mount(stage, counter);
     }
 
     @AfterEach
@@ -193,12 +180,6 @@ class CounterMidtransTest {
         assertThat(bed.sandbox().paymentsOf(waiting.clientRef())).isEmpty();
     }
 
-    private static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        awaitTheBill(robot);
-    }
 
     private Payment onlyPayment() {
         List<Payment> all = bed.payments().search(PaymentCriteria.any());

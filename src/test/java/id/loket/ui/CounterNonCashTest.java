@@ -4,6 +4,7 @@ import static id.loket.ui.CounterRobot.await;
 import static id.loket.ui.CounterRobot.awaitCatalog;
 import static id.loket.ui.CounterRobot.awaitText;
 import static id.loket.ui.CounterRobot.awaitTheBill;
+import static id.loket.ui.CounterRobot.showThePostpaidBill;
 import static id.loket.ui.CounterRobot.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
@@ -92,19 +92,7 @@ class CounterNonCashTest {
                 new Shop("Loket Sari", "Jl. Pemuda 1, Demak"));
         counter = new CounterViewModel(bed.billing(), bed.payments(), shop.customers(), desk, bed.calendar(),
                 session, bed.settings()::staticQris, Optional.of(messages), background, Platform::runLater);
-        ControllerFactory controllers = ControllerFactory.builder()
-                .register(CounterView.class, () -> new CounterView(counter))
-                .build();
-        ViewLoader views = new ViewLoader(controllers, () -> Bundles.load(SettingsService.INDONESIAN));
-        ViewLoader.View<CounterView> view = views.load(FxmlFile.COUNTER, CounterView.class);
-        view.root().setId("page-pay");
-        // The counter's smallest screen, 1366×768; 1280 wide under Monocle, whose headless screen is no wider.
-        double width = Math.min(1366, javafx.stage.Screen.getPrimary().getBounds().getWidth());
-        Scene scene = new Scene(view.root(), width, 768);
-        scene.getStylesheets().add(CounterNonCashTest.class.getResource("/css/loket.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        view.controller().focus();
+        CounterRobot.mount(stage, counter);
     }
 
     @AfterEach
@@ -361,13 +349,6 @@ class CounterNonCashTest {
         return onlyPayment();
     }
 
-    /** From the ready screen: the highlighted biller (PLN postpaid), its test reference, the bill shown. */
-    private static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
-        robot.type(KeyCode.ENTER);
-        robot.write(PaymentTestBed.POSTPAID_REF);
-        robot.type(KeyCode.ENTER);
-        awaitTheBill(robot);
-    }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);

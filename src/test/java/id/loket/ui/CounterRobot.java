@@ -42,4 +42,32 @@ final class CounterRobot {
     static void await(Supplier<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> condition.get());
     }
+
+    /** From the ready screen: the highlighted biller (PLN postpaid), its test reference, the bill shown. */
+    static void showThePostpaidBill(FxRobot robot) throws TimeoutException {
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.write(id.loket.payment.PaymentTestBed.POSTPAID_REF);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        awaitTheBill(robot);
+    }
+
+    /**
+     * Shows the counter page of {@code counter} alone on {@code stage}, in Indonesian, styled as in the app, at the
+     * counter's smallest screen, 1366×768 (1280 wide under Monocle, whose headless screen is no wider), and focuses it.
+     */
+    static void mount(javafx.stage.Stage stage, CounterViewModel counter) {
+        ControllerFactory controllers = ControllerFactory.builder()
+                .register(CounterView.class, () -> new CounterView(counter))
+                .build();
+        ViewLoader views = new ViewLoader(controllers,
+                () -> Bundles.load(id.loket.settings.SettingsService.INDONESIAN));
+        ViewLoader.View<CounterView> view = views.load(FxmlFile.COUNTER, CounterView.class);
+        view.root().setId("page-pay");
+        double width = Math.min(1366, javafx.stage.Screen.getPrimary().getBounds().getWidth());
+        javafx.scene.Scene scene = new javafx.scene.Scene(view.root(), width, 768);
+        scene.getStylesheets().add(CounterRobot.class.getResource("/css/loket.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        view.controller().focus();
+    }
 }

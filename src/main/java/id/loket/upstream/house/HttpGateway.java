@@ -27,6 +27,7 @@ import id.loket.billing.PaymentResult;
 import id.loket.billing.SettlementSummary;
 import id.loket.core.Biller;
 import id.loket.core.PaymentMethod;
+import id.loket.upstream.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

@@ -10,6 +10,7 @@ import id.loket.billing.PaymentAcceptance;
 import id.loket.core.ChargeChannel;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
+import id.loket.upstream.Sleeper;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,12 +77,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MidtransAcceptance implements PaymentAcceptance {
 
-    /** Sleeps between re-sends; tests pass one that does not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** QRIS and GoPay expire after 15 minutes unless told otherwise [S4]. */
     public static final Duration QR_DEFAULT_EXPIRY = Duration.ofMinutes(15);
     /** Virtual accounts and Mandiri bills after 24 hours [S25]. */
@@ -106,7 +101,7 @@ public final class MidtransAcceptance implements PaymentAcceptance {
     private final Duration backoff;
 
     public MidtransAcceptance(MidtransClient client, Clock clock) {
-        this(client, clock, d -> Thread.sleep(d.toMillis()), Duration.ofSeconds(1));
+        this(client, clock, Sleeper.SYSTEM, Duration.ofSeconds(1));
     }
 
     /** @param backoff the wait before the first re-send; the second waits twice as long */

@@ -4,6 +4,7 @@ import id.loket.billing.InquiryRequest;
 import id.loket.billing.PaymentRequest;
 import id.loket.core.Money;
 import id.loket.core.PaymentMethod;
+import id.loket.upstream.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,10 +1,10 @@
-package id.loket.upstream.house;
+package id.loket.upstream;
 
 import java.time.Duration;
 
 /**
- * Waits between payment status checks ({@link HttpGateway#awaitPayment}). Injected so tests can record the backoff
- * instead of waiting it out.
+ * Waits between an adapter's calls: the house gateway's status checks, Midtrans' re-sends of a charge whose answer was
+ * lost. Injected so tests can record the backoff instead of waiting it out.
  */
 @FunctionalInterface
 public interface Sleeper {
