@@ -2,23 +2,12 @@ package id.loket.ui;
 
 import id.loket.billing.Charge;
 import id.loket.billing.ChargeRequest;
-import id.loket.billing.DepositBalance;
 import id.loket.billing.GatewayResult;
-import id.loket.billing.Inquiry;
-import id.loket.billing.InquiryRequest;
 import id.loket.billing.NetworkInfo;
-import id.loket.billing.OtpChallenge;
-import id.loket.billing.OtpVerification;
-import id.loket.billing.PaymentRequest;
-import id.loket.billing.PaymentResult;
-import id.loket.billing.SettlementSummary;
-import id.loket.core.Biller;
 import id.loket.core.ChargeChannel;
 import id.loket.testing.AllUpstreams;
-import java.nio.file.Path;
-import java.time.LocalDate;
+import id.loket.testing.ForwardingUpstreams;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,17 +17,16 @@ import java.util.Set;
  * account of any bank's charge. A Mandiri bill gets Mandiri's biller code, as Midtrans answers one. The last charge
  * asked for is kept, for the test to read the channel and the phone that went out.
  */
-final class ChannelsUpstreams implements AllUpstreams {
+final class ChannelsUpstreams extends ForwardingUpstreams {
 
     static final String MANDIRI_BILLER_CODE = "70012";
 
-    private final AllUpstreams house;
     private volatile Set<ChargeChannel> channels;
     private volatile NetworkInfo.Mode mode = NetworkInfo.Mode.SANDBOX;
     private volatile Optional<ChargeRequest> lastCharge = Optional.empty();
 
     ChannelsUpstreams(AllUpstreams house) {
-        this.house = house;
+        super(house);
         this.channels = house.channels();
     }
 
@@ -65,7 +53,7 @@ final class ChannelsUpstreams implements AllUpstreams {
     @Override
     public GatewayResult<Charge> createCharge(ChargeRequest request) {
         lastCharge = Optional.of(request);
-        GatewayResult<Charge> made = house.createCharge(request);
+        GatewayResult<Charge> made = delegate.createCharge(request);
         if (request.channel() == ChargeChannel.MANDIRI_BILL && made instanceof GatewayResult.Answer<Charge> a) {
             Charge c = a.value();
             return new GatewayResult.Answer<>(new Charge(c.chargeId(), c.clientRef(), c.method(), c.amount(),
@@ -76,67 +64,7 @@ final class ChannelsUpstreams implements AllUpstreams {
     }
 
     @Override
-    public GatewayResult<Charge> charge(String chargeId) {
-        return house.charge(chargeId);
-    }
-
-    @Override
-    public GatewayResult<Charge> findCharge(ChargeRequest request) {
-        return house.findCharge(request);
-    }
-
-    @Override
-    public GatewayResult<Charge> cancelCharge(String chargeId) {
-        return house.cancelCharge(chargeId);
-    }
-
-    @Override
     public NetworkInfo info() {
-        return house.info();
-    }
-
-    @Override
-    public GatewayResult<List<Biller>> billers() {
-        return house.billers();
-    }
-
-    @Override
-    public GatewayResult<Inquiry> inquire(InquiryRequest request) {
-        return house.inquire(request);
-    }
-
-    @Override
-    public GatewayResult<PaymentResult> pay(PaymentRequest request) {
-        return house.pay(request);
-    }
-
-    @Override
-    public GatewayResult<PaymentResult> paymentStatus(String clientRef) {
-        return house.paymentStatus(clientRef);
-    }
-
-    @Override
-    public GatewayResult<PaymentResult> awaitPayment(String clientRef, int maxChecks) {
-        return house.awaitPayment(clientRef, maxChecks);
-    }
-
-    @Override
-    public GatewayResult<DepositBalance> balance() {
-        return house.balance();
-    }
-
-    @Override
-    public GatewayResult<SettlementSummary> settlement(LocalDate day, Path csvFile) {
-        return house.settlement(day, csvFile);
-    }
-
-    @Override
-    public GatewayResult<OtpChallenge> requestOtp(String phone) {
-        return house.requestOtp(phone);
-    }
-
-    @Override
-    public GatewayResult<OtpVerification> verifyOtp(String otpId, String code) {
-        return house.verifyOtp(otpId, code);
+        return delegate.info();
     }
 }
