@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Issue 4's crash test: the app runs as a real child JVM ({@code id.loket.app.Launcher}, the class path of this
@@ -218,10 +216,7 @@ class CrashRecoveryTest {
     // ---- the child's ledger, read-only -----------------------------------------------------------------------
 
     private Connection ledgerConnection() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(5_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ledger.db"), config.toProperties());
+        return LoketChildren.readLedger(dataDir);
     }
 
     private Optional<String> sentRef() {

@@ -33,9 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,7 +52,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +59,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 
 /**
@@ -188,7 +184,7 @@ class DigiflazzCrashRecoveryTest {
         gate = new Gate(sim);
         passwordFile = Files.writeString(tmp.resolve("password.txt"), PASSWORD + "\n");
         dataDir = tmp.resolve("loket");
-        copyTree(shop.resolve("template"), dataDir);
+        LoketChildren.copyTree(shop.resolve("template"), dataDir);
         // Through the gate to the simulator.
         children = new LoketChildren(tmp, dataDir, passwordFile, CLERK, List.of(),
                 digiflazzEnvironment(gate.baseUri()), CHILD_LIMIT);
@@ -393,26 +389,11 @@ class DigiflazzCrashRecoveryTest {
         LoketChildren.kill(process);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 
     // ---- the child's ledger, read-only -----------------------------------------------------------------------
 
     private Connection ledgerConnection() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(5_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ledger.db"), config.toProperties());
+        return LoketChildren.readLedger(dataDir);
     }
 
     private Optional<String> sentRef() {

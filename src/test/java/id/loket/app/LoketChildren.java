@@ -119,4 +119,27 @@ final class LoketChildren implements AutoCloseable {
             return "(" + e + ")";
         }
     }
+
+    /** Copies the folder {@code from} (a set-up data directory kept as a template) into {@code to}. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** A read-only connection to the ledger of {@code dataDir}, which a child may still have open. */
+    static java.sql.Connection readLedger(Path dataDir) throws java.sql.SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5_000);
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ledger.db"),
+                config.toProperties());
+    }
 }

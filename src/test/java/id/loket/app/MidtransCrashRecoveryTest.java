@@ -23,9 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,13 +35,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 
 /**
@@ -117,7 +113,7 @@ class MidtransCrashRecoveryTest {
     void startMidtrans() throws IOException {
         midtrans = MidtransSimulator.start(MidtransSimulatorOptions.defaults());
         dataDir = tmp.resolve("loket");
-        copyTree(shop.resolve("template"), dataDir);
+        LoketChildren.copyTree(shop.resolve("template"), dataDir);
         Path passwordFile = Files.writeString(tmp.resolve("password.txt"), PASSWORD + "\n");
         children = new LoketChildren(tmp, dataDir, passwordFile, CLERK, List.of(), midtransEnvironment(
                 midtrans.baseUri()), CHILD_LIMIT);
@@ -373,26 +369,11 @@ class MidtransCrashRecoveryTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 
     // ---- the ledger, read-only -----------------------------------------------------------------------------------
 
     private Connection ledgerConnection() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(5_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ledger.db"), config.toProperties());
+        return LoketChildren.readLedger(dataDir);
     }
 
     private Optional<String> ledgerState(String clientRef) {
